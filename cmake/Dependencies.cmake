@@ -1,0 +1,20 @@
+# Every third-party dependency is found here, once, and wrapped in an imported
+# target. All of them are Debian packages (see README.md, "Dependencies").
+find_package(PkgConfig REQUIRED)
+find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
+find_package(fmt REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(Threads REQUIRED)
+
+# Xapian 1.4 installs a variables-only xapian-config.cmake; wrap it.
+find_package(Xapian REQUIRED)
+if(NOT TARGET Xapian::Xapian)
+  add_library(Xapian::Xapian INTERFACE IMPORTED)
+  set_target_properties(Xapian::Xapian PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${XAPIAN_INCLUDE_DIR}"
+    INTERFACE_LINK_LIBRARIES "${XAPIAN_LIBRARIES}")
+endif()
+
+# Gumbo (Google's HTML5 parser) ships a pkg-config file only.
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+add_library(Gumbo::Gumbo ALIAS PkgConfig::GUMBO)

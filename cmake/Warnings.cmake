@@ -1,0 +1,15 @@
+# news_set_warnings(target): warnings (and -Werror) on the project's own targets
+# only, never globally; sanitizers when NEWS_SANITIZE is on.
+function(news_set_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
+    -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
+    -Wconversion -Wnull-dereference -Wdouble-promotion -Wformat=2
+    -Wimplicit-fallthrough)
+  if(NEWS_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(NEWS_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+endfunction()

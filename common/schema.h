@@ -1,0 +1,103 @@
+/// @file schema.h
+/// @brief The index schema, defined once: term prefixes, value slots, field names.
+///
+/// Both news-index and news-search use only these names; no prefix or slot
+/// literal appears anywhere else. Prefix conventions follow Omega's
+/// (docs/termprefixes.rst): S title, A author, Q unique id, U URL,
+/// D/M/Y publication day/month/year; X... are our own.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace news::schema {
+
+// ---- free-text prefixes (TermGenerator at index time, QueryParser at search) ----
+inline constexpr std::string_view kTitle = "S";
+inline constexpr std::string_view kAuthorText = "A";
+inline constexpr std::string_view kSourceText = "XSRC";
+inline constexpr std::string_view kPersonText = "XPER";
+inline constexpr std::string_view kOrgText = "XORG";
+inline constexpr std::string_view kPlaceText = "XPLC";
+inline constexpr std::string_view kMiscText = "XMSC";
+
+// ---- boolean terms ----
+inline constexpr std::string_view kId = "Q";        ///< Q<article id> (unique)
+inline constexpr std::string_view kUrl = "U";       ///< U<url>
+inline constexpr std::string_view kFile = "XFILE";  ///< XFILE<path the article came from>
+inline constexpr std::string_view kPubDay = "D";    ///< DYYYYMMDD
+inline constexpr std::string_view kPubMonth = "M";  ///< MYYYYMM
+inline constexpr std::string_view kPubYear = "Y";   ///< YYYYY
+inline constexpr std::string_view kPubUnknown = "XDATEUNKNOWN";  ///< articles without a date
+inline constexpr std::string_view kMentionDay = "XMD";   ///< XMDYYYYMMDD
+inline constexpr std::string_view kMentionMonth = "XMM"; ///< XMMYYYYMM
+inline constexpr std::string_view kMentionYear = "XMY";  ///< XMYYYYY
+
+// ---- value slots ----
+inline constexpr Xapian::valueno kSlotDate = 0;      ///< publication date "YYYYMMDD", absent if unknown
+inline constexpr Xapian::valueno kSlotHash = 1;      ///< content hash of the article (hex)
+inline constexpr Xapian::valueno kSlotMentioned = 2; ///< dates mentioned, packed list of "YYYYMMDD"
+
+/// Within-document weight of title terms relative to body terms.
+inline constexpr Xapian::termcount kTitleWeight = 5;
+/// Gap in term positions between fields, so phrases never span two fields.
+inline constexpr Xapian::termcount kFieldGap = 100;
+/// Longest term Xapian's glass backend accepts, with some margin.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+/// A multi-valued, exact-valued field: facet, filter and free-text search.
+struct FacetField {
+    std::string_view name;         ///< user-facing name: "person", ...
+    std::string_view text_prefix;  ///< free-text prefix (name: in queries)
+    std::string_view value_prefix; ///< boolean term prefix for exact values
+    Xapian::valueno slot;          ///< packed list of exact values
+};
+
+inline constexpr std::array<FacetField, 6> kFacetFields = {{
+    {"person", kPersonText, "XVPERSON:", 10},
+    {"org", kOrgText, "XVORG:", 11},
+    {"place", kPlaceText, "XVPLACE:", 12},
+    {"misc", kMiscText, "XVMISC:", 13},
+    {"source", kSourceText, "XVSOURCE:", 14},
+    {"author", kAuthorText, "XVAUTHOR:", 15},
+}};
+
+/// The facet field called @p name, if any.
+[[nodiscard]] const FacetField* find_facet_field(std::string_view name);
+
+/// Boolean term for an exact value: prefix + value, cut to kMaxTermBytes at a
+/// UTF-8 boundary so that over-long values still index and still match.
+[[nodiscard]] std::string value_term(std::string_view prefix, std::string_view value);
+
+/// Metadata key under which the content hash of an input file is kept.
+[[nodiscard]] std::string file_hash_key(std::string_view path);
+
+/// Values packed into one slot: the parts joined by '\0'.
+[[nodiscard]] std::string pack_values(const auto& values) {
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out.push_back('\0');
+        out.append(v);
+    }
+    return out;
+}
+/// Calls @p fn for each value of a packed slot.
+template <typename Fn>
+void for_each_packed(std::string_view packed, Fn&& fn) {
+    while (!packed.empty()) {
+        auto nul = packed.find('\0');
+        fn(packed.substr(0, nul));
+        if (nul == std::string_view::npos) break;
+        packed.remove_prefix(nul + 1);
+    }
+}
+
+/// Metadata key holding the schema version the database was written with.
+inline constexpr std::string_view kSchemaVersionKey = "news-schema-version";
+inline constexpr std::string_view kSchemaVersion = "1";
+
+}  // namespace news::schema
