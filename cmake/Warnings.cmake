@@ -3,8 +3,9 @@
 function(news_set_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
     -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
-    -Wconversion -Wnull-dereference -Wdouble-promotion -Wformat=2
-    -Wimplicit-fallthrough)
+    -Wconversion -Wdouble-promotion -Wformat=2
+    -Wimplicit-fallthrough
+    -Wno-missing-field-initializers)  # designated initialisers may omit members
   if(NEWS_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

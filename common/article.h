@@ -57,7 +57,7 @@ struct Article {
     std::vector<DateValue> dates_mentioned;
 
     // Provenance, filled in by the reader.
-    std::string origin_path;  ///< file path, or "-" for standard input
+    std::string origin_path;  ///< absolute normalised file path, or "-" for standard input
     std::size_t origin_record = 0;  ///< 1-based record (line) in JSON inputs, 0 otherwise
 };
 

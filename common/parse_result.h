@@ -19,7 +19,8 @@ struct ParseResult {
 
 /// Where an input came from; parsers copy it into Article::origin_*.
 struct InputRef {
-    std::string path;  ///< file path, or "-" for standard input
+    std::string path;      ///< file path as the user named it, or "-" for standard input
+    std::string identity;  ///< path used in article ids (absolute, normalised); empty: path
 };
 
 }  // namespace news

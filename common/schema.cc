@@ -21,10 +21,25 @@ std::string value_term(std::string_view prefix, std::string_view value) {
     return term;
 }
 
+namespace {
+std::string bounded_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    if (term.size() + value.size() <= kMaxTermBytes) return term.append(value);
+    term.append(utf8::truncate(value, kMaxTermBytes - term.size() - 17));
+    return term.append("#").append(hex64(hash64(value)));
+}
+}  // namespace
+
+std::string facet_term(const FacetField& field, std::string_view value) {
+    return value_term(field.value_prefix, Xapian::Unicode::tolower(std::string(value)));
+}
+
+std::string id_term(std::string_view id) { return bounded_term(kId, id); }
+
+std::string file_term(std::string_view path) { return bounded_term(kFile, path); }
+
 std::string file_hash_key(std::string_view path) {
-    std::string key = "file-hash:";
-    if (path.size() + key.size() <= kMaxTermBytes) return key.append(path);
-    return key.append("#").append(hex64(hash64(path)));
+    return bounded_term("file-hash:", path);
 }
 
 }  // namespace news::schema

@@ -73,6 +73,16 @@ inline constexpr std::array<FacetField, 6> kFacetFields = {{
 /// UTF-8 boundary so that over-long values still index and still match.
 [[nodiscard]] std::string value_term(std::string_view prefix, std::string_view value);
 
+/// The exact-value term of a facet field (value compared case-insensitively).
+[[nodiscard]] std::string facet_term(const FacetField& field, std::string_view value);
+
+/// The unique-id term of an article: Q + id; ids too long for one term keep
+/// their first bytes and a hash of the whole.
+[[nodiscard]] std::string id_term(std::string_view id);
+
+/// The term naming the input file an article came from.
+[[nodiscard]] std::string file_term(std::string_view path);
+
 /// Metadata key under which the content hash of an input file is kept.
 [[nodiscard]] std::string file_hash_key(std::string_view path);
 

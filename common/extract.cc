@@ -1,0 +1,79 @@
+/// @file extract.cc
+/// @brief Extraction pipeline over the entity and date libraries.
+#include "common/extract.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "common/date_extract.h"
+#include "common/hash.h"
+#include "common/ner/recognizer.h"
+
+namespace news {
+
+/// Bump when extraction changes in a way that should re-extract unchanged inputs.
+constexpr const char* kExtractVersion = "extract-2";
+
+struct Extractor::Impl {
+    ExtractOptions options;
+    std::unique_ptr<ner::Recognizer> recognizer;
+    std::string fingerprint;
+};
+
+namespace {
+
+std::string file_fingerprint(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return hex64(hash64(bytes));
+}
+
+}  // namespace
+
+Extractor::Extractor(const ExtractOptions& options) : impl_(std::make_unique<Impl>()) {
+    impl_->options = options;
+    impl_->fingerprint = fmt::format("{}{}", kExtractVersion, options.dates ? "+dates" : "");
+    if (options.entities) {
+        std::filesystem::path model =
+            options.ner_model.empty() ? ner::Recognizer::default_model_path() : options.ner_model;
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(model, ec)) {
+            throw std::runtime_error(fmt::format(
+                "{}: no such entity model (train one with 'news-ner train', or index with --no-entities)",
+                model.string()));
+        }
+        impl_->recognizer = std::make_unique<ner::Recognizer>(model);
+        impl_->fingerprint += "+ner:" + file_fingerprint(model);
+    }
+}
+
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+void Extractor::extract(Article& article) const {
+    if (impl_->options.dates) {
+        if (!article.date) {
+            if (auto d = find_dateline(article.body)) {
+                article.date = d;
+                article.date_origin = DateOrigin::dateline;
+            }
+        }
+        std::string text = article.title_derived ? article.body : article.title + "\n\n" + article.body;
+        article.dates_mentioned = unique_values(extract_dates(text, article.date));
+    }
+    if (impl_->recognizer) article.entities = impl_->recognizer->extract(article);
+}
+
+const std::string& Extractor::fingerprint() const { return impl_->fingerprint; }
+
+const std::vector<std::string>& Extractor::warnings() const {
+    static const std::vector<std::string> kNone;
+    return impl_->recognizer ? impl_->recognizer->warnings() : kNone;
+}
+
+}  // namespace news

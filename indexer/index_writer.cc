@@ -1,0 +1,96 @@
+/// @file index_writer.cc
+/// @brief The Xapian write path.
+#include "indexer/index_writer.h"
+
+#include <filesystem>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common/article_json.h"
+#include "common/schema.h"
+
+namespace news {
+namespace {
+
+Xapian::WritableDatabase open_database(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
+        throw IndexError(fmt::format("{}: is a file, not a database directory", path));
+    }
+    try {
+        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexError(fmt::format("{}: database is locked by another indexer", path));
+    } catch (const Xapian::Error& e) {
+        throw IndexError(fmt::format("{}: cannot open database: {}", path, e.get_description()));
+    }
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const IndexWriterOptions& options)
+    : options_(options), db_(open_database(options.path)), builder_(options.spelling ? &db_ : nullptr) {
+    std::string version = db_.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (version.empty() && db_.get_doccount() == 0) {
+        db_.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+    } else if (version != schema::kSchemaVersion) {
+        throw IndexError(fmt::format("{}: written with schema version '{}', this indexer writes '{}'; "
+                                     "index into a new database",
+                                     options.path, version, schema::kSchemaVersion));
+    }
+}
+
+IndexWriter::Outcome IndexWriter::put(const Article& article) {
+    std::string stored = serialize_stored(article);
+    std::string hash = content_hash(stored);
+    std::string idterm = schema::id_term(article.id);
+    Xapian::PostingIterator p = db_.postlist_begin(idterm);
+    bool exists = p != db_.postlist_end(idterm);
+    if (exists && db_.get_document(*p).get_value(schema::kSlotHash) == hash) return Outcome::unchanged;
+    Xapian::Document doc = builder_.build(article, stored, hash);
+    db_.replace_document(idterm, doc);
+    ++pending_;
+    return exists ? Outcome::updated : Outcome::added;
+}
+
+std::size_t IndexWriter::remove_stale(const std::string& file, const std::set<std::string>& kept) {
+    std::string fterm = schema::file_term(file);
+    std::vector<Xapian::docid> stale;
+    for (auto p = db_.postlist_begin(fterm); p != db_.postlist_end(fterm); ++p) {
+        Xapian::Document doc = db_.get_document(*p);
+        auto t = doc.termlist_begin();
+        t.skip_to(std::string(schema::kId));
+        bool keep = t != doc.termlist_end() && (*t).starts_with(schema::kId) && kept.count(*t);
+        if (!keep) stale.push_back(*p);
+    }
+    for (Xapian::docid id : stale) db_.delete_document(id);
+    pending_ += stale.size();
+    return stale.size();
+}
+
+std::optional<std::string> IndexWriter::file_fingerprint(const std::string& file) const {
+    std::string v = db_.get_metadata(schema::file_hash_key(file));
+    if (v.empty()) return std::nullopt;
+    return v;
+}
+
+void IndexWriter::set_file_fingerprint(const std::string& file, const std::string& fingerprint) {
+    db_.set_metadata(schema::file_hash_key(file), fingerprint);
+}
+
+void IndexWriter::maybe_commit() {
+    if (pending_ >= options_.batch_size) commit();
+}
+
+void IndexWriter::commit() {
+    try {
+        db_.commit();
+        pending_ = 0;
+    } catch (const Xapian::Error& e) {
+        throw IndexError(fmt::format("{}: commit failed: {}", options_.path, e.get_description()));
+    }
+}
+
+}  // namespace news

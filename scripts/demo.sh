@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what is needed, builds, indexes corpus/ into news.db and runs an example search.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh build
+echo "== news-index --db news.db corpus/"
+build/news-index --db news.db corpus/
+echo
+echo "== news-search --db news.db --facet person --facet org --facet place 'peace talks'"
+build/news-search --db news.db --facet person --facet org --facet place 'peace talks'

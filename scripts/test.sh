@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what is needed, builds (warnings as errors) and runs the whole test suite,
+# then builds again with AddressSanitizer and UndefinedBehaviorSanitizer and runs it again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+jobs="$(nproc)"
+
+scripts/build.sh build
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+if [ "${NEWS_SKIP_SANITIZERS:-0}" != "1" ]; then
+  scripts/build.sh build-asan -DNEWS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j "$jobs"
+fi

@@ -1,0 +1,190 @@
+/// @file query_builder.cc
+/// @brief Query parsing over the schema.
+#include "searcher/query_builder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "common/article.h"
+#include "common/schema.h"
+
+namespace news {
+namespace {
+
+bool parse_int(std::string_view s, int& out) {
+    if (s.empty()) return false;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && ptr == s.data() + s.size();
+}
+
+int days_in_month(int y, int m) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+/// "YYYY", "YYYY-MM" or "YYYY-MM-DD" (also "YYYYMMDD"); throws QueryError.
+DateValue parse_date_spec(std::string_view s) {
+    DateValue d;
+    bool ok = false;
+    if (s.size() == 4) {
+        ok = parse_int(s, d.year);
+    } else if (s.size() == 7 && s[4] == '-') {
+        ok = parse_int(s.substr(0, 4), d.year) && parse_int(s.substr(5, 2), d.month);
+    } else if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
+        ok = parse_int(s.substr(0, 4), d.year) && parse_int(s.substr(5, 2), d.month) &&
+             parse_int(s.substr(8, 2), d.day);
+    } else if (s.size() == 8) {
+        ok = parse_int(s.substr(0, 4), d.year) && parse_int(s.substr(4, 2), d.month) &&
+             parse_int(s.substr(6, 2), d.day);
+    }
+    if (ok && d.month != 0 && (d.month < 1 || d.month > 12)) ok = false;
+    if (ok && d.day != 0 && (d.day < 1 || d.day > days_in_month(d.year, d.month))) ok = false;
+    if (!ok || d.year < 1 || d.year > 9999) {
+        throw QueryError(fmt::format("'{}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", s));
+    }
+    return d;
+}
+
+DateValue first_day(DateValue d) {
+    if (d.month == 0) d.month = 1;
+    if (d.day == 0) d.day = 1;
+    return d;
+}
+DateValue last_day(DateValue d) {
+    if (d.month == 0) d.month = 12;
+    if (d.day == 0) d.day = days_in_month(d.year, d.month);
+    return d;
+}
+
+std::string compact(const DateValue& d) { return d.compact(); }
+
+/// OR of the mention terms that cover [from, to] exactly: whole years, whole
+/// months, then single days.
+Xapian::Query mentioned_range(DateValue from, DateValue to) {
+    using namespace schema;
+    std::vector<Xapian::Query> parts;
+    DateValue cur = from;
+    auto push = [&](std::string_view prefix, std::string value) {
+        parts.emplace_back(std::string(prefix) + value);
+    };
+    std::size_t guard = 0;
+    while (cur <= to && guard++ < 200000) {
+        bool year_start = cur.month == 1 && cur.day == 1;
+        if (year_start && DateValue{cur.year, 12, 31} <= to) {
+            push(kMentionYear, fmt::format("{:04d}", cur.year));
+            cur = {cur.year + 1, 1, 1};
+            continue;
+        }
+        int dim = days_in_month(cur.year, cur.month);
+        if (cur.day == 1 && DateValue{cur.year, cur.month, dim} <= to) {
+            push(kMentionMonth, fmt::format("{:04d}{:02d}", cur.year, cur.month));
+        } else {
+            int end_day = cur.year == to.year && cur.month == to.month ? to.day : dim;
+            for (int day = cur.day; day <= end_day; ++day) {
+                push(kMentionDay, fmt::format("{:04d}{:02d}{:02d}", cur.year, cur.month, day));
+            }
+        }
+        cur = cur.month == 12 ? DateValue{cur.year + 1, 1, 1} : DateValue{cur.year, cur.month + 1, 1};
+    }
+    if (parts.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+}  // namespace
+
+Xapian::Query date_query(const std::string& field, const std::string& spec) {
+    using namespace schema;
+    bool mentioned = field == "mentioned";
+    if (spec == "unknown") {
+        if (mentioned) throw QueryError("mentioned:unknown is not supported; use -mentioned:.. to exclude");
+        return Xapian::Query(std::string(kPubUnknown));
+    }
+    auto dots = spec.find("..");
+    if (dots == std::string::npos) {
+        DateValue d = parse_date_spec(spec);
+        std::string c = d.compact();
+        if (d.day) return Xapian::Query(std::string(mentioned ? kMentionDay : kPubDay) + c);
+        if (d.month) return Xapian::Query(std::string(mentioned ? kMentionMonth : kPubMonth) + c.substr(0, 6));
+        return Xapian::Query(std::string(mentioned ? kMentionYear : kPubYear) + c.substr(0, 4));
+    }
+    std::string a = spec.substr(0, dots), b = spec.substr(dots + 2);
+    DateValue from = a.empty() ? DateValue{1800, 1, 1} : first_day(parse_date_spec(a));
+    DateValue to = b.empty() ? DateValue{2200, 12, 31} : last_day(parse_date_spec(b));
+    if (to < from) throw QueryError(fmt::format("date range '{}' ends before it begins", spec));
+    if (mentioned) return mentioned_range(from, to);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, compact(from), compact(to));
+}
+
+FieldFilter parse_field_filter(const std::string& spec) {
+    auto colon = spec.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 >= spec.size()) {
+        throw QueryError(fmt::format("filter '{}' is not FIELD:VALUE", spec));
+    }
+    FieldFilter f{spec.substr(0, colon), spec.substr(colon + 1)};
+    if (f.field != "date" && f.field != "mentioned" && !schema::find_facet_field(f.field)) {
+        throw QueryError(fmt::format("unknown filter field '{}' (person, org, place, misc, source, author, date, "
+                                     "mentioned)",
+                                     f.field));
+    }
+    return f;
+}
+
+Xapian::Query filter_query(const FieldFilter& filter) {
+    if (filter.field == "date" || filter.field == "mentioned") return date_query(filter.field, filter.value);
+    const auto* field = schema::find_facet_field(filter.field);
+    return Xapian::Query(schema::facet_term(*field, filter.value));
+}
+
+/// date: and mentioned: inside the query string.
+class DateFieldProcessor : public Xapian::FieldProcessor {
+public:
+    explicit DateFieldProcessor(std::string field) : field_(std::move(field)) {}
+    Xapian::Query operator()(const std::string& str) override { return date_query(field_, str); }
+
+private:
+    std::string field_;
+};
+
+struct QueryBuilder::Processors {
+    DateFieldProcessor date{"date"};
+    DateFieldProcessor mentioned{"mentioned"};
+};
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, MatchMode mode)
+    : stemmer_("english"), processors_(std::make_unique<Processors>()) {
+    using namespace schema;
+    parser_.set_database(db);
+    parser_.set_stemmer(stemmer_);
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser_.set_default_op(mode == MatchMode::all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    parser_.set_max_expansion(1000, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    parser_.add_prefix("title", std::string(kTitle));
+    for (const auto& field : kFacetFields) parser_.add_prefix(std::string(field.name), std::string(field.text_prefix));
+    parser_.add_boolean_prefix("id", std::string(kId));
+    parser_.add_boolean_prefix("url", std::string(kUrl));
+    parser_.add_boolean_prefix("date", &processors_->date);
+    parser_.add_boolean_prefix("mentioned", &processors_->mentioned);
+}
+
+QueryBuilder::~QueryBuilder() = default;
+
+Xapian::Query QueryBuilder::parse(const std::string& text) {
+    if (std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+        return Xapian::Query::MatchAll;
+    }
+    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    try {
+        return parser_.parse_query(text, flags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw QueryError(fmt::format("cannot parse query '{}': {}", text, e.get_msg()));
+    }
+}
+
+std::string QueryBuilder::suggestion() const { return parser_.get_corrected_query_string(); }
+
+}  // namespace news
