@@ -21,6 +21,5 @@ struct Diagnostic {
     [[nodiscard]] std::string to_string() const;
 };
 
-class Article;
 
 }  // namespace news
