@@ -12,6 +12,7 @@ PACKAGES=(
   libgumbo-dev                         # HTML5 parsing of saved web pages
   libgtest-dev                         # the test suite
   iso-codes                            # country and region names for entity gazetteers
+  wordnet-base wamerican tzdata        # word lists and place/zone names for entity gazetteers
 )
 
 missing=()

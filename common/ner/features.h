@@ -1,0 +1,88 @@
+/// @file features.h
+/// @brief Feature extraction for the sequence tagger: hashed feature keys per token.
+#pragma once
+
+#include "common/ner/gazetteer.h"
+#include "common/ner/tags.h"
+#include "common/ner/tokenizer.h"
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace news::ner {
+
+/// Version of the feature set; stored in models, bumped on any change.
+inline constexpr std::uint32_t kFeatureVersion = 6;
+
+/// Document-level evidence: how each word is cased elsewhere in the document, and the
+/// labels earlier sentences gave it (the second, document-level view of the tagger).
+class DocumentContext {
+public:
+    /// Records the casing of the words of one sentence (call for every sentence first).
+    void observe_casing(std::span<const std::string_view> words, LineCase line);
+    /// Records the labels given to one tagged sentence.
+    void record_labels(std::span<const std::string_view> words, std::span<const Tag> tags);
+    /// Casing mask (1 lower, 2 capitalised, 4 all caps) of a lower-case word hash, seen in
+    /// running text away from sentence starts.
+    [[nodiscard]] std::uint8_t casing(std::uint64_t lower_hash) const;
+    /// Entity type most often given earlier to the word (0 none yet, 1 + type, 5 outside).
+    [[nodiscard]] std::uint8_t history(std::uint64_t lower_hash) const;
+    /// Type of the longest earlier entity that contained this word as its last word
+    /// (0 none, 1 + type): links "Clinton" to "Bill Clinton".
+    [[nodiscard]] std::uint8_t history_last(std::uint64_t lower_hash) const;
+    /// For each word of a sentence, the type (1 + type) and BILOU position (1-4) of the
+    /// longest earlier entity whose words recur here ("Bank of England" again), else 0.
+    void match_entities(std::span<const std::uint64_t> lower_hashes,
+                        std::vector<std::array<std::uint8_t, 2>>& out) const;
+    /// Forgets everything (new document).
+    void clear();
+
+private:
+    std::unordered_map<std::uint64_t, std::uint8_t> casing_;
+    std::unordered_map<std::uint64_t, std::array<std::uint16_t, kTypeCount + 1>> labels_;
+    std::unordered_map<std::uint64_t, std::uint8_t> last_word_;
+    std::unordered_map<std::uint64_t, std::uint8_t> phrases_;  // phrase hash -> 1 + type
+    std::size_t max_phrase_ = 0;
+};
+
+/// Feature keys of every token of one sentence: token i owns keys[start[i] .. start[i+1]).
+struct FeatureBuffer {
+    std::vector<std::uint64_t> keys;
+    std::vector<std::uint32_t> start;
+
+    // Scratch space reused between sentences.
+    std::vector<std::string> lower;
+    std::vector<std::uint64_t> word_h, lower_h, shape_h;
+    std::vector<std::uint8_t> cap_class;
+    std::vector<std::uint8_t> word_class;
+    std::vector<std::uint8_t> dict;
+    std::vector<std::uint8_t> capitalised;
+    std::vector<std::array<std::uint8_t, kGazListCount>> gaz;
+    std::vector<std::array<std::uint8_t, 2>> doc_phrase;
+};
+
+/// Computes features from words, sentence casing, gazetteers and document context.
+class FeatureExtractor {
+public:
+    /// @p gazetteer must outlive the extractor.
+    explicit FeatureExtractor(const Gazetteer& gazetteer) : gazetteer_(&gazetteer) {}
+
+    /// Fills @p out for the sentence @p words.
+    void extract(std::span<const std::string_view> words, LineCase line, const DocumentContext& doc,
+                 FeatureBuffer& out) const;
+
+private:
+    const Gazetteer* gazetteer_;
+};
+
+/// Word shape with runs collapsed: "Xx", "XX", "d", "Xx-Xx", "X.X.".
+[[nodiscard]] std::string word_shape(std::string_view word);
+/// Lower case with digits mapped to 0.
+[[nodiscard]] std::string normalise_word(std::string_view word);
+
+}  // namespace news::ner
