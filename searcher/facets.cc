@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <ctime>
 
 #include <fmt/format.h>
 
 #include "common/schema.h"
+#include "searcher/match_set.h"
 #include "searcher/query_builder.h"
 
 namespace news {
@@ -112,6 +114,147 @@ std::string bucket_label(const std::string& c, DateBucket bucket) {
     return fmt::format("{}-{}-{}", c.substr(0, 4), c.substr(4, 2), c.substr(6, 2));
 }
 
+bool facet_value_selected(std::string_view lowered, std::string_view contains_lower, std::string_view prefix_lower) {
+    if (!contains_lower.empty() && lowered.find(contains_lower) == std::string_view::npos) return false;
+    return prefix_lower.empty() || has_word_prefix(lowered, prefix_lower);
+}
+
+RelatedRequest parse_related_request(const std::string& spec) {
+    RelatedRequest r;
+    auto colon = spec.find(':');
+    r.field = spec.substr(0, colon);
+    if (!schema::find_facet_field(r.field)) {
+        throw QueryError(fmt::format("unknown related field '{}' (person, org, place, misc, source, author)", r.field));
+    }
+    if (colon != std::string::npos && (!parse_size(spec.substr(colon + 1), r.limit) || r.limit == 0)) {
+        throw QueryError(fmt::format("related '{}' is not FIELD[:N] with a positive N", spec));
+    }
+    return r;
+}
+
+double related_score(std::size_t a, std::size_t b, std::size_t n, std::size_t total) {
+    if (total == 0 || a > n || a > b || b > total || n > total) return 0;
+    if (static_cast<double>(a) * static_cast<double>(total) <= static_cast<double>(n) * static_cast<double>(b)) {
+        return 0;  // not over-represented
+    }
+    auto d = [](std::size_t x) { return static_cast<double>(x); };
+    const double N = d(total);
+    const double observed[4] = {d(a), d(n - a), d(b - a), d(total - n - b + a)};
+    const double expected[4] = {d(n) * d(b) / N, d(n) * d(total - b) / N, d(total - n) * d(b) / N,
+                                d(total - n) * d(total - b) / N};
+    double g = 0;
+    for (int i = 0; i < 4; ++i) {
+        if (observed[i] > 0 && expected[i] > 0) g += observed[i] * std::log(observed[i] / expected[i]);
+    }
+    return 2 * g;
+}
+
+std::vector<RelatedValue> rank_related(std::vector<RelatedValue> candidates, std::size_t n, std::size_t total,
+                                       const RelatedRequest& request) {
+    std::vector<RelatedValue> out;
+    for (auto& c : candidates) {
+        if (c.count < request.min_count || c.count == 0) continue;
+        c.score = related_score(c.count, c.collection_count, n, total);
+        if (c.score > 0) out.push_back(std::move(c));
+    }
+    std::sort(out.begin(), out.end(), [](const RelatedValue& x, const RelatedValue& y) {
+        if (x.score != y.score) return x.score > y.score;
+        if (x.count != y.count) return x.count > y.count;
+        return x.value < y.value;
+    });
+    if (out.size() > request.limit) out.resize(request.limit);
+    return out;
+}
+
+std::vector<std::uint32_t> count_values(const FacetStore& store, std::size_t field, const DocSet& set) {
+    const FacetStore::Column& c = store.column(field);
+    std::vector<std::uint32_t> counts(c.size, 0);
+    const std::uint32_t* offsets = c.offsets;
+    const std::uint32_t* ids = c.ids;
+    std::uint32_t* out = counts.data();
+    set.for_each([&](Xapian::docid d) {
+        for (std::uint32_t i = offsets[d], e = offsets[d + 1]; i < e; ++i) ++out[ids[i]];
+    });
+    return counts;
+}
+
+namespace {
+
+std::vector<FacetValue> store_date_histogram(const FacetStore& store, const DocSet& set, const FacetRequest& r) {
+    const FacetStore::Column& c = store.column(store_field_index(r.field));
+    // Bucket of each dictionary date, numbered in label order.
+    std::map<std::string, std::uint32_t> labels;
+    std::vector<std::string> label_of(c.size);
+    for (std::uint32_t id = 0; id < c.size; ++id) {
+        label_of[id] = bucket_label(std::string(c.value(id)), r.bucket);
+        labels.emplace(label_of[id], 0);
+    }
+    bool unknown_bucket = r.field == "date";
+    if (unknown_bucket) labels.emplace(kUnknown, 0);
+    std::uint32_t next = 0;
+    for (auto& [label, index] : labels) index = next++;
+    std::vector<std::uint32_t> bucket_of(c.size);
+    for (std::uint32_t id = 0; id < c.size; ++id) bucket_of[id] = labels[label_of[id]];
+    std::uint32_t unknown = unknown_bucket ? labels[kUnknown] : 0;
+    std::vector<std::uint32_t> counts(labels.size(), 0);
+    std::vector<Xapian::docid> last(labels.size(), 0);  // a document counts once per bucket
+    const std::uint32_t* offsets = c.offsets;
+    const std::uint32_t* ids = c.ids;
+    set.for_each([&](Xapian::docid d) {
+        std::uint32_t i = offsets[d], e = offsets[d + 1];
+        if (i == e) {
+            if (unknown_bucket) ++counts[unknown];
+            return;
+        }
+        for (; i < e; ++i) {
+            std::uint32_t b = bucket_of[ids[i]];
+            if (last[b] != d) {
+                last[b] = d;
+                ++counts[b];
+            }
+        }
+    });
+    std::vector<FacetValue> values;
+    for (const auto& [label, index] : labels) {
+        if (counts[index]) values.push_back({label, counts[index]});
+    }
+    std::stable_partition(values.begin(), values.end(), [](const FacetValue& v) { return v.value != kUnknown; });
+    if (r.limit && values.size() > r.limit) values.resize(r.limit);
+    return values;
+}
+
+std::vector<FacetValue> store_entity_top(const FacetStore& store, const DocSet& set, const FacetRequest& r) {
+    std::size_t field = store_field_index(r.field);
+    const FacetStore::Column& c = store.column(field);
+    std::vector<std::uint32_t> counts = count_values(store, field, set);
+    std::string contains = Xapian::Unicode::tolower(r.contains), prefix = Xapian::Unicode::tolower(r.prefix);
+    std::vector<char> selected;
+    if (!prefix.empty()) c.prefix_matches(prefix, selected);  // through the sorted word starts
+    std::vector<std::uint32_t> ids;
+    for (std::uint32_t id = 0; id < c.size; ++id) {
+        if (!counts[id] || (!prefix.empty() && !selected[id])) continue;
+        if (!contains.empty() && c.lowered(id).find(contains) == std::string_view::npos) continue;
+        ids.push_back(id);
+    }
+    // By count, then value: ids are in bytewise value order.
+    auto better = [&](std::uint32_t a, std::uint32_t b) { return counts[a] != counts[b] ? counts[a] > counts[b] : a < b; };
+    std::size_t n = r.limit ? std::min(r.limit, ids.size()) : ids.size();
+    std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(n), ids.end(), better);
+    std::vector<FacetValue> values;
+    for (std::size_t i = 0; i < n; ++i) values.push_back({std::string(c.value(ids[i])), counts[ids[i]]});
+    return values;
+}
+
+}  // namespace
+
+FacetResults count_with_store(const FacetStore& store, const DocSet& set, const std::vector<FacetRequest>& requests) {
+    FacetResults out;
+    for (const auto& r : requests) {
+        out[r.key()] = r.is_date() ? store_date_histogram(store, set, r) : store_entity_top(store, set, r);
+    }
+    return out;
+}
+
 FacetSpy::FacetSpy(std::vector<FacetRequest> requests) {
     for (auto& r : requests) {
         Xapian::valueno slot = 0;
@@ -119,7 +262,8 @@ FacetSpy::FacetSpy(std::vector<FacetRequest> requests) {
         else if (r.field == "mentioned") slot = schema::kSlotMentioned;
         else slot = schema::find_facet_field(r.field)->slot;
         std::string lower = Xapian::Unicode::tolower(r.contains);
-        counters_.push_back({std::move(r), slot, {}, std::move(lower)});
+        std::string prefix = Xapian::Unicode::tolower(r.prefix);
+        counters_.push_back({std::move(r), slot, {}, std::move(lower), std::move(prefix)});
     }
 }
 
@@ -142,8 +286,8 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
             continue;
         }
         schema::for_each_packed(packed, [&](std::string_view v) {
-            if (!c.contains_lower.empty() &&
-                Xapian::Unicode::tolower(std::string(v)).find(c.contains_lower) == std::string::npos)
+            if ((!c.contains_lower.empty() || !c.prefix_lower.empty()) &&
+                !facet_value_selected(Xapian::Unicode::tolower(std::string(v)), c.contains_lower, c.prefix_lower))
                 return;
             ++c.counts[std::string(v)];
         });

@@ -9,7 +9,11 @@
 
 #include <xapian.h>
 
+#include "common/facet_store.h"
+
 namespace news {
+
+class DocSet;
 
 enum class DateBucket { day, week, month, year };
 
@@ -19,6 +23,7 @@ struct FacetRequest {
     DateBucket bucket = DateBucket::day;  ///< for date and mentioned
     std::size_t limit = 10;       ///< top N values (entity fields); date histograms list all buckets
     std::string contains;         ///< only values containing this (case-insensitive)
+    std::string prefix;           ///< only values with a word starting with this (case-insensitive)
 
     [[nodiscard]] bool is_date() const { return field == "date" || field == "mentioned"; }
     /// The key under which results are reported: "person", "date:month".
@@ -40,6 +45,51 @@ using FacetResults = std::map<std::string, std::vector<FacetValue>>;
 /// "2026-02-01" -> bucket label for @p bucket ("2026-W05", "2026-02", "2026").
 [[nodiscard]] std::string bucket_label(const std::string& compact_date, DateBucket bucket);
 
+/// Whether a value passes a request's --facet-contains and --facet-prefix
+/// (both lower-cased already; empty means no condition).
+[[nodiscard]] bool facet_value_selected(std::string_view lowered_value, std::string_view contains_lower,
+                                        std::string_view prefix_lower);
+
+/// --related FIELD[:N]: the values of an entity field over-represented in the
+/// match set relative to the whole collection.
+struct RelatedRequest {
+    std::string field;          ///< person, org, place, misc, source, author
+    std::size_t limit = 10;     ///< top N by score
+    std::size_t min_count = 3;  ///< values in fewer matching articles are left out
+};
+
+/// Parses "person" or "person:20"; throws QueryError.
+[[nodiscard]] RelatedRequest parse_related_request(const std::string& spec);
+
+struct RelatedValue {
+    std::string value;
+    std::size_t count = 0;             ///< matching articles with the value (a)
+    std::size_t collection_count = 0;  ///< articles in the collection with the value (b)
+    double score = 0;                  ///< Dunning's log-likelihood ratio G2, see related_score
+};
+
+/// Per field name, best first.
+using RelatedResults = std::map<std::string, std::vector<RelatedValue>>;
+
+/// Dunning's log-likelihood ratio G2 = 2 * sum O ln(O / E) over the 2x2 table
+/// (in the match set or not) x (has the value or not), for a value in @p a of
+/// the @p n matching articles and in @p b of the @p total articles. 0 when the
+/// value is not over-represented (a * total <= n * b).
+[[nodiscard]] double related_score(std::size_t a, std::size_t b, std::size_t n, std::size_t total);
+
+/// Ranks candidates (value, count, collection_count filled) by score, then
+/// count, then value; drops those under min_count or not over-represented.
+[[nodiscard]] std::vector<RelatedValue> rank_related(std::vector<RelatedValue> candidates, std::size_t n,
+                                                     std::size_t total, const RelatedRequest& request);
+
+/// Exact facet counts over @p set from the facet store (the fast path).
+[[nodiscard]] FacetResults count_with_store(const FacetStore& store, const DocSet& set,
+                                            const std::vector<FacetRequest>& requests);
+
+/// Documents of @p set holding each value id of entity field @p field.
+[[nodiscard]] std::vector<std::uint32_t> count_values(const FacetStore& store, std::size_t field,
+                                                      const DocSet& set);
+
 /// A MatchSpy counting the values of several facet fields for every document
 /// of the match set. Multi-valued fields count each value once per document.
 class FacetSpy : public Xapian::MatchSpy {
@@ -49,6 +99,10 @@ public:
     [[nodiscard]] std::string name() const override { return "news::FacetSpy"; }
     /// Ordered, cut to each request's limit.
     [[nodiscard]] FacetResults results() const;
+    /// Every value counted for request @p i (unordered, no limit).
+    [[nodiscard]] const std::map<std::string, std::size_t>& all_counts(std::size_t i) const {
+        return counters_[i].counts;
+    }
 
 private:
     struct Counter {
@@ -56,6 +110,7 @@ private:
         Xapian::valueno slot;
         std::map<std::string, std::size_t> counts;
         std::string contains_lower;
+        std::string prefix_lower;
     };
     std::vector<Counter> counters_;
 };

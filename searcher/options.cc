@@ -13,8 +13,9 @@ namespace po = boost::program_options;
 SearchCommandLine parse_search_command_line(int argc, const char* const argv[]) {
     SearchCommandLine cl;
     SearchRequest& r = cl.request;
-    std::vector<std::string> words, filters, excludes, facets;
-    std::string sort = "relevance", match = "all", facet_contains;
+    std::vector<std::string> words, filters, excludes, facets, related;
+    std::string sort = "relevance", match = "all", facet_contains, facet_prefix;
+    std::size_t related_min_count = RelatedRequest{}.min_count;
     po::options_description visible(
         "Usage: news-search --db DB [options] [QUERY...]\n\n"
         "Search a news database. QUERY uses Xapian's syntax: words (all must match by\n"
@@ -31,6 +32,11 @@ SearchCommandLine parse_search_command_line(int argc, const char* const argv[]) 
         ("facet,f", po::value(&facets), "FIELD[:N] counts over all matches: person org place misc source "
                                         "author (top N, default 10), date:day|week|month|year, mentioned:...")
         ("facet-contains", po::value(&facet_contains), "only facet values containing this text")
+        ("facet-prefix", po::value(&facet_prefix), "only facet values with a word starting with this text")
+        ("related", po::value(&related), "FIELD[:N]: the N values of an entity field most over-represented "
+                                         "in the matches relative to the collection (log-likelihood G2)")
+        ("related-min-count", po::value(&related_min_count)->default_value(related_min_count),
+         "--related leaves out values in fewer matching articles")
         ("filter", po::value(&filters), "FIELD:VALUE, repeatable; one field's values OR-ed, fields AND-ed")
         ("exclude", po::value(&excludes), "FIELD:VALUE, repeatable; removes matching articles")
         ("snippet-chars", po::value(&r.snippet_chars)->default_value(r.snippet_chars), "snippet length")
@@ -76,7 +82,13 @@ SearchCommandLine parse_search_command_line(int argc, const char* const argv[]) 
     for (const auto& f : facets) {
         FacetRequest fr = parse_facet_request(f);
         fr.contains = facet_contains;
+        fr.prefix = facet_prefix;
         r.facets.push_back(std::move(fr));
+    }
+    for (const auto& f : related) {
+        RelatedRequest rr = parse_related_request(f);
+        rr.min_count = related_min_count;
+        r.related.push_back(std::move(rr));
     }
     return cl;
 }

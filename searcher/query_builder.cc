@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -41,8 +42,12 @@ DateValue parse_date_spec(std::string_view s) {
         ok = parse_int(s.substr(0, 4), d.year) && parse_int(s.substr(4, 2), d.month) &&
              parse_int(s.substr(6, 2), d.day);
     }
-    if (ok && d.month != 0 && (d.month < 1 || d.month > 12)) ok = false;
-    if (ok && d.day != 0 && (d.day < 1 || d.day > days_in_month(d.year, d.month))) ok = false;
+    // Every month or day written is checked, "00" included ("2026-00-01"
+    // indexed days_in_month's table at -1: found by fuzz/fuzz_query).
+    bool has_month = s.size() != 4;
+    bool has_day = s.size() == 8 || s.size() == 10;
+    if (ok && has_month && (d.month < 1 || d.month > 12)) ok = false;
+    if (ok && has_day && (d.day < 1 || d.day > days_in_month(d.year, d.month))) ok = false;
     if (!ok || d.year < 1 || d.year > 9999) {
         throw QueryError(fmt::format("'{}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", s));
     }
@@ -139,14 +144,27 @@ Xapian::Query filter_query(const FieldFilter& filter) {
     return Xapian::Query(schema::facet_term(*field, filter.value));
 }
 
-/// date: and mentioned: inside the query string.
+/// date: and mentioned: inside the query string. A malformed date is kept
+/// as the processor's error, not thrown: an exception thrown through
+/// Xapian's QueryParser leaks its parser state (found by fuzz/fuzz_query);
+/// QueryBuilder::parse throws it once parse_query has returned.
 class DateFieldProcessor : public Xapian::FieldProcessor {
 public:
     explicit DateFieldProcessor(std::string field) : field_(std::move(field)) {}
-    Xapian::Query operator()(const std::string& str) override { return date_query(field_, str); }
+    Xapian::Query operator()(const std::string& str) override {
+        try {
+            return date_query(field_, str);
+        } catch (const QueryError& e) {
+            if (error_.empty()) error_ = e.what();
+            return Xapian::Query::MatchNothing;
+        }
+    }
+    /// The first error since the last call, cleared.
+    std::string take_error() { return std::exchange(error_, {}); }
 
 private:
     std::string field_;
+    std::string error_;
 };
 
 struct QueryBuilder::Processors {
@@ -178,11 +196,22 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
     }
     unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                      Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    Xapian::Query query;
     try {
-        return parser_.parse_query(text, flags);
+        query = parser_.parse_query(text, flags);
     } catch (const Xapian::QueryParserError& e) {
+        (void)processors_->date.take_error();
+        (void)processors_->mentioned.take_error();
         throw QueryError(fmt::format("cannot parse query '{}': {}", text, e.get_msg()));
     }
+    for (DateFieldProcessor* p : {&processors_->date, &processors_->mentioned}) {
+        if (std::string error = p->take_error(); !error.empty()) {
+            (void)processors_->date.take_error();
+            (void)processors_->mentioned.take_error();
+            throw QueryError(error);
+        }
+    }
+    return query;
 }
 
 std::string QueryBuilder::suggestion() const { return parser_.get_corrected_query_string(); }

@@ -80,11 +80,21 @@ nlohmann::json response_json(const SearchResponse& r) {
         for (const auto& v : values) list.push_back({{"value", v.value}, {"count", v.count}});
         facets[key] = std::move(list);
     }
+    nlohmann::json related = nlohmann::json::object();
+    for (const auto& [field, values] : r.related) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& v : values) {
+            list.push_back({{"value", v.value}, {"count", v.count}, {"collection_count", v.collection_count},
+                            {"score", v.score}});
+        }
+        related[field] = std::move(list);
+    }
     return {{"query", r.query},
             {"total", r.total},
             {"total_exact", r.total_exact},
             {"hits", std::move(hits)},
             {"facets", std::move(facets)},
+            {"related", std::move(related)},
             {"suggestion", r.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.suggestion)}};
 }
 
@@ -119,6 +129,14 @@ void render_text(const SearchResponse& r, const TextStyle& style, std::ostream& 
         std::vector<std::string> parts;
         for (const auto& v : values) parts.push_back(fmt::format("{} ({})", v.value, v.count));
         out << fmt::format("  {}: {}\n", key, parts.empty() ? "(none)" : fmt::format("{}", fmt::join(parts, ", ")));
+    }
+    if (!r.related.empty()) out << fmt::format("\n{}Related{} (matching / all articles, G2)\n", bold, reset);
+    for (const auto& [field, values] : r.related) {
+        std::vector<std::string> parts;
+        for (const auto& v : values) {
+            parts.push_back(fmt::format("{} ({}/{}, {:.1f})", v.value, v.count, v.collection_count, v.score));
+        }
+        out << fmt::format("  {}: {}\n", field, parts.empty() ? "(none)" : fmt::format("{}", fmt::join(parts, ", ")));
     }
 }
 

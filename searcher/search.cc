@@ -10,6 +10,7 @@
 
 #include "common/article_json.h"
 #include "common/schema.h"
+#include "searcher/match_set.h"
 
 namespace news {
 namespace {
@@ -48,9 +49,100 @@ Xapian::Query combine(const Xapian::Query& base, const Xapian::Query& filter, co
     return q;
 }
 
+/// Filter values of @p field, lower-cased (left out of that field's related values).
+std::set<std::string> filtered_values(const std::vector<FieldFilter>& filters, const std::string& field) {
+    std::set<std::string> out;
+    for (const auto& f : filters) {
+        if (f.field == field) out.insert(Xapian::Unicode::tolower(f.value));
+    }
+    return out;
+}
+
+/// The match sets needed for counting: the whole match set, and for each
+/// filtered field the set without that field's own filter.
+struct MatchSets {
+    DocSet main;
+    std::map<std::string, DocSet> without_own;
+};
+
+/// Through posting lists: base, each field's filter and the excludes once, combined as bitmaps.
+std::optional<MatchSets> sets_from_postings(const Xapian::Database& db, const FacetStore& store,
+                                            const Xapian::Query& base, const std::vector<FieldFilter>& filters,
+                                            const Xapian::Query& exclude, const std::set<std::string>& own_fields) {
+    std::optional<DocSet> b = boolean_match_set(db, store, base);
+    if (!b) return std::nullopt;
+    if (!exclude.empty()) {
+        std::optional<DocSet> e = boolean_match_set(db, store, exclude);
+        if (!e) return std::nullopt;
+        b->subtract(*e);
+    }
+    std::map<std::string, DocSet> by_field;
+    std::set<std::string> fields;
+    for (const auto& f : filters) fields.insert(f.field);
+    for (const auto& field : fields) {
+        std::vector<Xapian::Query> parts;
+        for (const auto& f : filters) {
+            if (f.field == field) parts.push_back(filter_query(f));
+        }
+        std::optional<DocSet> fs = boolean_match_set(db, store, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+        if (!fs) return std::nullopt;
+        by_field.emplace(field, std::move(*fs));
+    }
+    MatchSets out{*b, {}};
+    for (const auto& [field, set] : by_field) out.main &= set;
+    for (const auto& own : own_fields) {
+        DocSet s = *b;
+        for (const auto& [field, set] : by_field) {
+            if (field != own) s &= set;
+        }
+        out.without_own.emplace(own, std::move(s));
+    }
+    return out;
+}
+
+/// Through Enquire (any query): every match recorded by a MatchSpy.
+DocSet set_from_enquire(const Xapian::Database& db, const FacetStore& store, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    DocSetSpy spy(store.docid_limit());
+    enquire.add_matchspy(&spy);
+    (void)enquire.get_mset(0, 0, db.get_doccount());
+    return std::move(spy.set());
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path) : path_(db_path), db_(open_database(db_path)) {}
+
+Searcher::~Searcher() = default;
+
+const FacetStore* Searcher::store() {
+    Xapian::rev revision = 0;
+    try {
+        revision = db_.get_revision();
+    } catch (const Xapian::Error&) {
+        store_.reset();
+        return nullptr;
+    }
+    if (!store_ || store_->revision() != revision) store_ = FacetStore::open(path_, db_);
+    return store_.get();
+}
+
+std::vector<FacetValue> Searcher::timeline(const std::string& field, const std::string& value, DateBucket bucket,
+                                           SearchRequest context) {
+    if (!schema::find_facet_field(field)) {
+        throw QueryError(fmt::format("timeline: '{}' is not an entity field (person, org, place, misc, source, author)", field));
+    }
+    context.filters.push_back(FieldFilter{field, value});
+    FacetRequest histogram{.field = "date", .bucket = bucket, .limit = 0};
+    context.facets = {histogram};
+    context.related.clear();
+    context.limit = 0;
+    context.offset = 0;
+    SearchResponse r = search(context);
+    return std::move(r.facets[histogram.key()]);
+}
 
 SearchResponse Searcher::search(const SearchRequest& request) {
     // A commit by the indexer can invalidate what this reader has open:
@@ -89,29 +181,110 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         else main_facets.push_back(f);
     }
 
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
-    if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-    FacetSpy spy(main_facets);
-    bool counting = !request.facets.empty();
-    if (!main_facets.empty()) enquire.add_matchspy(&spy);
-    Xapian::doccount check = counting ? db_.get_doccount() : 0;
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                         static_cast<Xapian::doccount>(request.limit), check);
-    response.total = mset.get_matches_estimated();
-    response.total_exact = counting || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    response.facets = spy.results();
+    bool counting = !request.facets.empty() || !request.related.empty();
+    const FacetStore* facet_store = counting && request.facet_method != FacetMethod::value_slots ? store() : nullptr;
+    std::optional<Xapian::MSet> ranked;
+    auto top_hits = [&] {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
+        if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+        ranked = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                  static_cast<Xapian::doccount>(request.limit));
+    };
 
-    for (auto& [field, facets] : own_filter_facets) {
-        Xapian::Enquire other(db_);
-        other.set_query(combine(base, filters_query(request.filters, field), exclude));
-        FacetSpy field_spy(facets);
-        other.add_matchspy(&field_spy);
-        (void)other.get_mset(0, 0, db_.get_doccount());
-        for (auto& [key, values] : field_spy.results()) response.facets[key] = std::move(values);
+    if (facet_store) {
+        // The facet store counts; the match set comes from posting lists when
+        // the query is boolean, else from Enquire. Enquire ranks only the hits shown.
+        std::optional<MatchSets> sets;
+        if (request.facet_method != FacetMethod::store_enquire) {
+            sets = sets_from_postings(db_, *facet_store, base, request.filters, exclude, filtered_fields);
+        }
+        response.facet_method = sets ? FacetMethod::store_postings : FacetMethod::store_enquire;
+        if (!sets) {
+            sets = MatchSets{set_from_enquire(db_, *facet_store, query), {}};
+            for (const auto& field : filtered_fields) {
+                if (own_filter_facets.count(field)) {
+                    sets->without_own.emplace(
+                        field, set_from_enquire(db_, *facet_store, combine(base, filters_query(request.filters, field), exclude)));
+                }
+            }
+        }
+        response.total = sets->main.count();
+        response.total_exact = true;
+        response.facets = count_with_store(*facet_store, sets->main, main_facets);
+        for (auto& [field, facets] : own_filter_facets) {
+            for (auto& [key, values] : count_with_store(*facet_store, sets->without_own.at(field), facets)) {
+                response.facets[key] = std::move(values);
+            }
+        }
+        for (const auto& rr : request.related) {
+            std::size_t f = store_field_index(rr.field);
+            const FacetStore::Column& column = facet_store->column(f);
+            std::vector<std::uint32_t> counts = count_values(*facet_store, f, sets->main);
+            std::set<std::string> skip = filtered_values(request.filters, rr.field);
+            std::vector<RelatedValue> candidates;
+            for (std::uint32_t id = 0; id < column.size; ++id) {
+                if (counts[id] < rr.min_count || counts[id] == 0) continue;
+                if (!skip.empty() && skip.count(std::string(column.lowered(id)))) continue;
+                candidates.push_back({std::string(column.value(id)), counts[id], column.counts[id], 0});
+            }
+            response.related[rr.field] = rank_related(std::move(candidates), response.total, facet_store->doc_count(), rr);
+        }
+        if (request.limit > 0) top_hits();
+    } else {
+        // Exact counting through the value slots: Enquire checks every match.
+        std::vector<FacetRequest> related_fields;
+        for (const auto& rr : request.related) related_fields.push_back(FacetRequest{.field = rr.field, .limit = 0});
+        FacetSpy spy(main_facets), related_spy(related_fields);
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
+        if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+        if (!main_facets.empty()) enquire.add_matchspy(&spy);
+        if (!related_fields.empty()) enquire.add_matchspy(&related_spy);
+        ranked = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                  static_cast<Xapian::doccount>(request.limit), counting ? db_.get_doccount() : 0);
+        response.facet_method = counting ? FacetMethod::value_slots : FacetMethod::automatic;
+        response.total = ranked->get_matches_estimated();
+        response.total_exact = counting || ranked->get_matches_lower_bound() == ranked->get_matches_upper_bound();
+        response.facets = spy.results();
+        for (auto& [field, facets] : own_filter_facets) {
+            Xapian::Enquire other(db_);
+            other.set_query(combine(base, filters_query(request.filters, field), exclude));
+            FacetSpy field_spy(facets);
+            other.add_matchspy(&field_spy);
+            (void)other.get_mset(0, 0, db_.get_doccount());
+            for (auto& [key, values] : field_spy.results()) response.facets[key] = std::move(values);
+        }
+        if (!request.related.empty()) {
+            // Collection counts: one more pass over every article.
+            std::vector<FacetRequest> all;
+            for (const auto& rr : request.related) all.push_back(FacetRequest{.field = rr.field, .limit = 0});
+            FacetSpy collection(all);
+            Xapian::Enquire everything(db_);
+            everything.set_query(Xapian::Query::MatchAll);
+            everything.set_weighting_scheme(Xapian::BoolWeight());
+            everything.add_matchspy(&collection);
+            (void)everything.get_mset(0, 0, db_.get_doccount());
+            for (std::size_t i = 0; i < request.related.size(); ++i) {
+                const RelatedRequest& rr = request.related[i];
+                const auto& in_set = related_spy.all_counts(i);
+                const auto& in_all = collection.all_counts(i);
+                std::set<std::string> skip = filtered_values(request.filters, rr.field);
+                std::vector<RelatedValue> candidates;
+                for (const auto& [value, n] : in_set) {
+                    if (n < rr.min_count) continue;
+                    if (!skip.empty() && skip.count(Xapian::Unicode::tolower(value))) continue;
+                    auto it = in_all.find(value);
+                    candidates.push_back({value, n, it == in_all.end() ? 0 : it->second, 0});
+                }
+                response.related[rr.field] = rank_related(std::move(candidates), response.total, db_.get_doccount(), rr);
+            }
+        }
     }
 
     std::size_t rank = request.offset;
+    if (!ranked) return response;
+    const Xapian::MSet& mset = *ranked;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
         hit.rank = ++rank;

@@ -2,6 +2,7 @@
 /// @brief Searcher: ranked, filtered, faceted search over a news database.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,11 +17,23 @@ namespace news {
 
 enum class SortOrder { relevance, date };
 
+/// How facets (and related values) are counted. All give the same numbers.
+enum class FacetMethod {
+    automatic,       ///< the fastest available: store_postings, else store_enquire, else value_slots
+    store_postings,  ///< facet store; match set from posting lists (boolean, term, AND/OR/NOT queries)
+    store_enquire,   ///< facet store; match set enumerated by Enquire (phrases, NEAR, wildcards, ...)
+    value_slots,     ///< no store (absent or stale): FacetSpy reads the packed value slots
+};
+
 struct SearchRequest {
     std::string query;                  ///< Xapian query syntax; empty matches everything
     std::vector<FieldFilter> filters;   ///< same field OR-ed, fields AND-ed
     std::vector<FieldFilter> excludes;  ///< removed from the match set
     std::vector<FacetRequest> facets;
+    std::vector<RelatedRequest> related;  ///< co-occurrence: values over-represented in the match set
+    /// automatic, or store_enquire / value_slots to force a slower path (tests, benchmarks);
+    /// store_postings is used only where the query allows it.
+    FacetMethod facet_method = FacetMethod::automatic;
     SortOrder sort = SortOrder::relevance;
     MatchMode mode = MatchMode::all;
     std::size_t offset = 0;
@@ -43,7 +56,9 @@ struct SearchResponse {
     bool total_exact = false;   ///< exact when facets were counted, else Xapian's estimate
     std::vector<SearchHit> hits;
     FacetResults facets;
+    RelatedResults related;     ///< per --related field, best first
     std::string suggestion;     ///< corrected query when a word was unknown
+    FacetMethod facet_method = FacetMethod::automatic;  ///< the path that counted (when counting)
 };
 
 /// A read-only view of the database. Reopens transparently when an indexer
@@ -56,13 +71,26 @@ public:
     /// Throws QueryError for a malformed query, filter or facet.
     [[nodiscard]] SearchResponse search(const SearchRequest& request);
 
+    /// Articles per date bucket that have @p value in entity field @p field
+    /// ("person", "Volodymyr Zelenskyy"), within @p context (query, filters,
+    /// excludes; the value is added to its filters). Chronological, with
+    /// "unknown" last. Throws QueryError for a field that is not an entity field.
+    [[nodiscard]] std::vector<FacetValue> timeline(const std::string& field, const std::string& value,
+                                                   DateBucket bucket, SearchRequest context = {});
+
     [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
+    ~Searcher();
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
 
 private:
     SearchResponse run(const SearchRequest& request);
+    /// The facet store matching the revision open, or nullptr.
+    const FacetStore* store();
 
     std::string path_;
     Xapian::Database db_;
+    std::unique_ptr<FacetStore> store_;
 };
 
 }  // namespace news

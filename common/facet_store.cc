@@ -1,0 +1,396 @@
+/// @file facet_store.cc
+/// @brief The facet store: file format, memory-mapped reader, incremental builder.
+#include "common/facet_store.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "common/schema.h"
+
+namespace news {
+namespace {
+
+// File layout (native byte order, every section 8-byte aligned):
+//   Header, then a table of kSections (offset, size) pairs, then the sections.
+constexpr char kMagic[8] = {'N', 'W', 'S', 'F', 'C', 'T', '0', '1'};
+constexpr std::size_t kPerField = 8;  // offsets ids counts text_offsets text lower_offsets lower starts
+constexpr std::size_t kSections = 1 + kPerField * kStoreFields.size();  // live bitmap first
+
+struct Header {
+    char magic[8];
+    std::uint64_t revision;
+    std::uint32_t docid_limit;
+    std::uint32_t doc_count;
+    std::uint32_t fields;
+    std::uint32_t uuid_size;
+    char uuid[64];
+};
+struct Section {
+    std::uint64_t offset;
+    std::uint64_t size;
+};
+
+bool is_separator(unsigned char c) { return c < 0x80 && !std::isalnum(c); }
+
+template <typename Fn>
+void for_each_word_start(std::string_view s, Fn&& fn) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i == 0 || (is_separator(static_cast<unsigned char>(s[i - 1])) &&
+                       !is_separator(static_cast<unsigned char>(s[i])))) {
+            fn(i);
+        }
+    }
+}
+
+}  // namespace
+
+std::size_t store_field_index(std::string_view field) {
+    return static_cast<std::size_t>(std::find(kStoreFields.begin(), kStoreFields.end(), field) -
+                                    kStoreFields.begin());
+}
+
+Xapian::valueno store_field_slot(std::size_t index) {
+    if (index < schema::kFacetFields.size()) return schema::kFacetFields[index].slot;
+    return index == schema::kFacetFields.size() ? schema::kSlotDate : schema::kSlotMentioned;
+}
+
+std::string facet_store_path(const std::string& db_path) {
+    return (std::filesystem::path(db_path) / "facets" / "store").string();
+}
+
+bool has_word_prefix(std::string_view lowered, std::string_view lowered_prefix) {
+    if (lowered_prefix.empty()) return true;
+    bool found = false;
+    for_each_word_start(lowered, [&](std::size_t i) {
+        if (!found && lowered.substr(i).starts_with(lowered_prefix)) found = true;
+    });
+    return found;
+}
+
+// ---------------------------------------------------------------- reader
+
+FacetStore::~FacetStore() {
+    if (map_) munmap(map_, map_size_);
+}
+
+std::unique_ptr<FacetStore> FacetStore::open(const std::string& db_path, const Xapian::Database& db) {
+    Xapian::rev revision = 0;
+    std::string uuid;
+    try {
+        revision = db.get_revision();
+        uuid = db.get_uuid();
+    } catch (const Xapian::Error&) {
+        return nullptr;  // not a single glass database: no store
+    }
+    std::string path = facet_store_path(db_path);
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    struct stat st {};
+    if (fstat(fd, &st) != 0 || static_cast<std::size_t>(st.st_size) < sizeof(Header) + kSections * sizeof(Section)) {
+        ::close(fd);
+        return nullptr;
+    }
+    auto size = static_cast<std::size_t>(st.st_size);
+    void* map = mmap(nullptr, size, PROT_READ, MAP_SHARED, fd, 0);
+    ::close(fd);
+    if (map == MAP_FAILED) return nullptr;
+    std::unique_ptr<FacetStore> store(new FacetStore());
+    store->map_ = map;
+    store->map_size_ = size;
+    const char* base = static_cast<const char*>(map);
+    Header h{};
+    std::memcpy(&h, base, sizeof h);
+    if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.revision != revision ||
+        h.fields != kStoreFields.size() || h.uuid_size != uuid.size() || uuid.size() > sizeof h.uuid ||
+        std::string_view(h.uuid, h.uuid_size) != uuid) {
+        return nullptr;
+    }
+    store->revision_ = revision;
+    store->docid_limit_ = h.docid_limit;
+    store->doc_count_ = h.doc_count;
+    const auto* table = reinterpret_cast<const Section*>(base + sizeof(Header));
+    for (std::size_t i = 0; i < kSections; ++i) {
+        if (table[i].offset % 8 != 0 || table[i].offset > size || table[i].size > size - table[i].offset) {
+            return nullptr;
+        }
+    }
+    auto words = [&](const Section& s) { return reinterpret_cast<const std::uint32_t*>(base + s.offset); };
+    std::size_t limit = h.docid_limit;
+    if (table[0].size != (limit + 63) / 64 * 8) return nullptr;
+    store->live_ = reinterpret_cast<const std::uint64_t*>(base + table[0].offset);
+    for (std::size_t f = 0; f < kStoreFields.size(); ++f) {
+        const Section* s = table + 1 + f * kPerField;
+        Column& c = store->columns_[f];
+        if (s[0].size != (limit + 1) * 4 || s[3].size % 4 != 0 || s[3].size < 4 || s[5].size != s[3].size ||
+            s[2].size != s[3].size - 4 || s[7].size % 8 != 0 || s[1].size % 4 != 0) {
+            return nullptr;
+        }
+        c.offsets = words(s[0]);
+        c.ids = words(s[1]);
+        c.counts = words(s[2]);
+        c.size = static_cast<std::uint32_t>(s[2].size / 4);
+        c.text_offsets = words(s[3]);
+        c.text = base + s[4].offset;
+        c.lower_offsets = words(s[5]);
+        c.lower = base + s[6].offset;
+        c.starts = words(s[7]);
+        c.starts_size = static_cast<std::uint32_t>(s[7].size / 8);
+        // Bounds: monotone offsets ending at the section sizes; ids and starts in range.
+        for (std::size_t d = 0; d < limit; ++d) {
+            if (c.offsets[d] > c.offsets[d + 1]) return nullptr;
+        }
+        if (c.offsets[0] != 0 || c.offsets[limit] != s[1].size / 4) return nullptr;
+        for (std::uint32_t i = 0; i < c.size; ++i) {
+            if (c.text_offsets[i] > c.text_offsets[i + 1] || c.lower_offsets[i] > c.lower_offsets[i + 1]) {
+                return nullptr;
+            }
+        }
+        if (c.text_offsets[c.size] != s[4].size || c.lower_offsets[c.size] != s[6].size) return nullptr;
+        for (std::size_t i = 0; i < s[1].size / 4; ++i) {
+            if (c.ids[i] >= c.size) return nullptr;
+        }
+        for (std::uint32_t i = 0; i < c.starts_size; ++i) {
+            std::uint32_t id = c.starts[2 * i], at = c.starts[2 * i + 1];
+            if (id >= c.size || at > c.lower_offsets[id + 1] - c.lower_offsets[id]) return nullptr;
+        }
+    }
+    return store;
+}
+
+void FacetStore::Column::prefix_matches(std::string_view prefix, std::vector<char>& out) const {
+    out.assign(size, 0);
+    auto suffix = [&](std::uint32_t i) {
+        std::uint32_t id = starts[2 * i];
+        return lowered(id).substr(starts[2 * i + 1]);
+    };
+    std::uint32_t lo = 0, hi = starts_size;
+    while (lo < hi) {  // first start whose text is >= prefix
+        std::uint32_t mid = lo + (hi - lo) / 2;
+        if (suffix(mid) < prefix) lo = mid + 1;
+        else hi = mid;
+    }
+    for (std::uint32_t i = lo; i < starts_size && suffix(i).starts_with(prefix); ++i) out[starts[2 * i]] = 1;
+}
+
+// ---------------------------------------------------------------- builder
+
+FacetStoreBuilder::FacetStoreBuilder(std::string db_path, const Xapian::Database& db)
+    : db_path_(std::move(db_path)), start_(FacetStore::open(db_path_, db)) {}
+
+void FacetStoreBuilder::load(const FacetStore& store) {
+    for (std::size_t f = 0; f < kStoreFields.size(); ++f) {
+        const FacetStore::Column& c = store.column(f);
+        dicts_[f] = Dictionary{};
+        for (std::uint32_t id = 0; id < c.size; ++id) (void)dicts_[f].intern(c.value(id));  // same ids
+    }
+    docs_.assign(store.docid_limit(), {});
+    live_count_ = 0;
+    for (Xapian::docid d = 0; d < store.docid_limit(); ++d) {
+        if ((store.live()[d / 64] >> (d % 64) & 1) == 0) continue;
+        std::vector<std::uint32_t>& rec = docs_[d];
+        rec.assign(kStoreFields.size(), 0);
+        for (std::size_t f = 0; f < kStoreFields.size(); ++f) {
+            auto ids = store.column(f).of(d);
+            rec[f] = static_cast<std::uint32_t>(ids.size());
+            rec.insert(rec.end(), ids.begin(), ids.end());
+        }
+        ++live_count_;
+    }
+}
+
+std::uint32_t FacetStoreBuilder::Dictionary::intern(std::string_view v) {
+    auto [it, inserted] = ids.try_emplace(std::string(v), static_cast<std::uint32_t>(values.size()));
+    if (inserted) values.emplace_back(v);
+    return it->second;
+}
+
+void FacetStoreBuilder::read_document(const Xapian::Database& db, Xapian::docid id) {
+    if (docs_.size() <= id) docs_.resize(static_cast<std::size_t>(id) + 1);
+    std::vector<std::uint32_t>& rec = docs_[id];
+    if (!rec.empty()) --live_count_;
+    rec.clear();
+    Xapian::Document doc;
+    try {
+        doc = db.get_document(id);
+    } catch (const Xapian::DocNotFoundError&) {
+        return;  // deleted
+    }
+    rec.assign(kStoreFields.size(), 0);
+    std::vector<std::uint32_t> ids;
+    for (std::size_t f = 0; f < kStoreFields.size(); ++f) {
+        std::string packed = doc.get_value(store_field_slot(f));
+        ids.clear();
+        schema::for_each_packed(packed, [&](std::string_view v) {
+            if (!v.empty()) ids.push_back(dicts_[f].intern(v));
+        });
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        rec[f] = static_cast<std::uint32_t>(ids.size());
+        rec.insert(rec.end(), ids.begin(), ids.end());
+    }
+    ++live_count_;
+}
+
+void FacetStoreBuilder::rebuild(const Xapian::Database& db) {
+    for (auto& d : dicts_) d = Dictionary{};
+    docs_.clear();
+    docs_.resize(static_cast<std::size_t>(db.get_lastdocid()) + 1);
+    live_count_ = 0;
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) read_document(db, *p);
+}
+
+void FacetStoreBuilder::sync(const Xapian::Database& db) {
+    if (!loaded_ && touched_.empty() && FacetStore::open(db_path_, db)) {
+        return;  // nothing changed and the store on disk already matches: keep it
+    }
+    if (!loaded_ && !start_) {
+        rebuild(db);
+        loaded_ = true;
+    } else {
+        if (!loaded_) {  // the store on disk matched the database before this run's changes
+            load(*start_);
+            start_.reset();
+            loaded_ = true;
+        }
+        std::sort(touched_.begin(), touched_.end());
+        touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
+        for (Xapian::docid id : touched_) read_document(db, id);
+        // A change that bypassed touched()/removed() shows up here at the latest.
+        if (live_count_ != db.get_doccount() || docs_.size() < static_cast<std::size_t>(db.get_lastdocid()) + 1) {
+            rebuild(db);
+        }
+    }
+    touched_.clear();
+    write(db);
+}
+
+void FacetStoreBuilder::write(const Xapian::Database& db) const {
+    std::string out;
+    auto align = [&] { out.resize((out.size() + 7) / 8 * 8, '\0'); };
+    std::vector<Section> table(kSections);
+    auto append = [&](std::size_t section, const void* data, std::size_t bytes) {
+        align();
+        table[section] = {out.size(), bytes};
+        out.append(static_cast<const char*>(data), bytes);
+    };
+    std::size_t limit = std::max<std::size_t>(docs_.size(), static_cast<std::size_t>(db.get_lastdocid()) + 1);
+    out.resize(sizeof(Header) + kSections * sizeof(Section), '\0');
+
+    std::vector<std::uint64_t> live((limit + 63) / 64, 0);
+    for (std::size_t d = 0; d < docs_.size(); ++d) {
+        if (!docs_[d].empty()) live[d / 64] |= std::uint64_t{1} << (d % 64);
+    }
+    append(0, live.data(), live.size() * 8);
+
+    for (std::size_t f = 0; f < kStoreFields.size(); ++f) {
+        const Dictionary& dict = dicts_[f];
+        // Documents per in-memory id; the values still held, sorted bytewise, get the file's ids.
+        std::vector<std::uint32_t> held(dict.values.size(), 0);
+        auto for_ids = [&](const std::vector<std::uint32_t>& rec, auto&& fn) {
+            std::size_t at = kStoreFields.size();
+            for (std::size_t g = 0; g < f; ++g) at += rec[g];
+            for (std::uint32_t i = 0; i < rec[f]; ++i) fn(rec[at + i]);
+        };
+        for (const auto& rec : docs_) {
+            if (!rec.empty()) for_ids(rec, [&](std::uint32_t id) { ++held[id]; });
+        }
+        std::vector<std::uint32_t> order;
+        for (std::uint32_t i = 0; i < held.size(); ++i) {
+            if (held[i]) order.push_back(i);
+        }
+        std::sort(order.begin(), order.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return dict.values[a] < dict.values[b]; });
+        std::vector<std::uint32_t> remap(dict.values.size(), 0);
+        for (std::uint32_t i = 0; i < order.size(); ++i) remap[order[i]] = i;
+
+        std::vector<std::uint32_t> offsets(limit + 1, 0), ids, doc_ids;
+        for (std::size_t d = 0; d < limit; ++d) {
+            if (d < docs_.size() && !docs_[d].empty()) {
+                doc_ids.clear();
+                for_ids(docs_[d], [&](std::uint32_t id) { doc_ids.push_back(remap[id]); });
+                std::sort(doc_ids.begin(), doc_ids.end());
+                ids.insert(ids.end(), doc_ids.begin(), doc_ids.end());
+            }
+            offsets[d + 1] = static_cast<std::uint32_t>(ids.size());
+        }
+        std::vector<std::uint32_t> counts, text_offsets{0}, lower_offsets{0};
+        std::string text, lower;
+        for (std::uint32_t old : order) {
+            counts.push_back(held[old]);
+            text += dict.values[old];
+            text_offsets.push_back(static_cast<std::uint32_t>(text.size()));
+            lower += Xapian::Unicode::tolower(dict.values[old]);
+            lower_offsets.push_back(static_cast<std::uint32_t>(lower.size()));
+        }
+        std::vector<std::uint32_t> starts;
+        auto lowered = [&](std::uint32_t id) {
+            return std::string_view(lower).substr(lower_offsets[id], lower_offsets[id + 1] - lower_offsets[id]);
+        };
+        for (std::uint32_t id = 0; id < order.size(); ++id) {
+            for_each_word_start(lowered(id), [&](std::size_t at) {
+                starts.push_back(id);
+                starts.push_back(static_cast<std::uint32_t>(at));
+            });
+        }
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+        for (std::size_t i = 0; i < starts.size(); i += 2) pairs.emplace_back(starts[i], starts[i + 1]);
+        std::sort(pairs.begin(), pairs.end(), [&](const auto& a, const auto& b) {
+            return lowered(a.first).substr(a.second) < lowered(b.first).substr(b.second);
+        });
+        starts.clear();
+        for (auto [id, at] : pairs) {
+            starts.push_back(id);
+            starts.push_back(at);
+        }
+        std::size_t s = 1 + f * kPerField;
+        append(s + 0, offsets.data(), offsets.size() * 4);
+        append(s + 1, ids.data(), ids.size() * 4);
+        append(s + 2, counts.data(), counts.size() * 4);
+        append(s + 3, text_offsets.data(), text_offsets.size() * 4);
+        append(s + 4, text.data(), text.size());
+        append(s + 5, lower_offsets.data(), lower_offsets.size() * 4);
+        append(s + 6, lower.data(), lower.size());
+        append(s + 7, starts.data(), starts.size() * 4);
+    }
+    align();
+
+    Header h{};
+    std::memcpy(h.magic, kMagic, sizeof kMagic);
+    h.revision = db.get_revision();
+    h.docid_limit = static_cast<std::uint32_t>(limit);
+    h.doc_count = live_count_;
+    h.fields = static_cast<std::uint32_t>(kStoreFields.size());
+    std::string uuid = db.get_uuid();
+    if (uuid.size() > sizeof h.uuid) throw std::runtime_error("facet store: database UUID too long");
+    h.uuid_size = static_cast<std::uint32_t>(uuid.size());
+    std::memcpy(h.uuid, uuid.data(), uuid.size());
+    std::memcpy(out.data(), &h, sizeof h);
+    std::memcpy(out.data() + sizeof h, table.data(), table.size() * sizeof(Section));
+
+    namespace fs = std::filesystem;
+    fs::path path = facet_store_path(db_path_);
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    fs::path tmp = path;
+    tmp += ".tmp";
+    {
+        std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+        file.write(out.data(), static_cast<std::streamsize>(out.size()));
+        file.close();
+        if (!file) throw std::runtime_error(fmt::format("{}: cannot write the facet store", tmp.string()));
+    }
+    fs::rename(tmp, path, ec);
+    if (ec) throw std::runtime_error(fmt::format("{}: cannot replace the facet store: {}", path.string(), ec.message()));
+}
+
+}  // namespace news

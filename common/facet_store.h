@@ -1,0 +1,146 @@
+/// @file facet_store.h
+/// @brief The facet store beside a Xapian database: per-document value ids in memory-mapped columns.
+///
+/// DB/facets/store holds, for the six entity fields (person, org, place, misc,
+/// source, author) and the two date fields (publication date, dates
+/// mentioned), a dictionary of values (sorted bytewise, with the number of
+/// documents holding each) and, per document, the ids of its values (CSR:
+/// offsets indexed by docid, then ids). It is a derived copy of value slots
+/// 10-15, 0 and 2, stamped with the Xapian database's UUID and revision: the
+/// searcher uses it only when the stamp equals the database it opened, and
+/// otherwise counts through the value slots, so results are never wrong.
+/// The indexer (IndexWriter) keeps it current after every commit
+/// (FacetStoreBuilder).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+namespace news {
+
+/// Fields of the store: the entity fields in schema::kFacetFields order, then
+/// "date" (publication date) and "mentioned".
+inline constexpr std::array<std::string_view, 8> kStoreFields = {"person", "org",    "place", "misc",
+                                                                  "source", "author", "date",  "mentioned"};
+/// Index of @p field in kStoreFields, or kStoreFields.size() when unknown.
+[[nodiscard]] std::size_t store_field_index(std::string_view field);
+/// The value slot the store copies for field @p index.
+[[nodiscard]] Xapian::valueno store_field_slot(std::size_t index);
+
+/// Directory and file of the store inside a database directory.
+[[nodiscard]] std::string facet_store_path(const std::string& db_path);
+
+/// True when some word of @p lowered starts with @p lowered_prefix (a word
+/// starts at the beginning or after an ASCII character that is not a letter or
+/// digit; bytes of multibyte characters count as letters). Both lower-cased.
+[[nodiscard]] bool has_word_prefix(std::string_view lowered, std::string_view lowered_prefix);
+
+/// A read-only, memory-mapped facet store that matches one database revision.
+class FacetStore {
+public:
+    /// Opens the store of @p db_path if it exists, is well formed and is
+    /// stamped with @p db's UUID and revision; nullptr otherwise (never throws
+    /// for a missing or stale store).
+    [[nodiscard]] static std::unique_ptr<FacetStore> open(const std::string& db_path, const Xapian::Database& db);
+    ~FacetStore();
+    FacetStore(const FacetStore&) = delete;
+    FacetStore& operator=(const FacetStore&) = delete;
+
+    /// One field: a dictionary and a per-document column.
+    struct Column {
+        const std::uint32_t* offsets = nullptr;  ///< docid_limit + 1 entries into ids
+        const std::uint32_t* ids = nullptr;      ///< value ids, ascending within a document
+        std::uint32_t size = 0;                  ///< values in the dictionary
+        const std::uint32_t* counts = nullptr;   ///< documents holding each value
+        const std::uint32_t* text_offsets = nullptr;   ///< size + 1 entries into text
+        const char* text = nullptr;                    ///< the values, concatenated
+        const std::uint32_t* lower_offsets = nullptr;  ///< size + 1 entries into lower
+        const char* lower = nullptr;                   ///< the values lower-cased (Xapian::Unicode)
+        std::uint32_t starts_size = 0;                 ///< word starts in the prefix index
+        const std::uint32_t* starts = nullptr;  ///< pairs (value id, byte in lower) sorted by the text from there
+
+        [[nodiscard]] std::string_view value(std::uint32_t id) const {
+            return {text + text_offsets[id], text_offsets[id + 1] - text_offsets[id]};
+        }
+        [[nodiscard]] std::string_view lowered(std::uint32_t id) const {
+            return {lower + lower_offsets[id], lower_offsets[id + 1] - lower_offsets[id]};
+        }
+        [[nodiscard]] std::span<const std::uint32_t> of(Xapian::docid d) const {
+            return {ids + offsets[d], ids + offsets[d + 1]};
+        }
+        /// Marks in @p out (resized to size) the values having a word that
+        /// starts with @p lowered_prefix, through the sorted word starts.
+        void prefix_matches(std::string_view lowered_prefix, std::vector<char>& out) const;
+    };
+
+    [[nodiscard]] const Column& column(std::size_t field) const { return columns_[field]; }
+    /// One more than the highest docid the store covers.
+    [[nodiscard]] Xapian::docid docid_limit() const { return docid_limit_; }
+    /// Documents in the database (at the stamped revision).
+    [[nodiscard]] std::uint32_t doc_count() const { return doc_count_; }
+    /// Bitmap (64 documents a word) of the documents that exist.
+    [[nodiscard]] const std::uint64_t* live() const { return live_; }
+    [[nodiscard]] Xapian::rev revision() const { return revision_; }
+
+private:
+    FacetStore() = default;
+    void* map_ = nullptr;
+    std::size_t map_size_ = 0;
+    Xapian::rev revision_ = 0;
+    Xapian::docid docid_limit_ = 0;
+    std::uint32_t doc_count_ = 0;
+    const std::uint64_t* live_ = nullptr;
+    std::array<Column, kStoreFields.size()> columns_{};
+};
+
+/// Keeps DB/facets/store equal to the value slots of a writable database:
+/// told which documents a writer replaced or deleted, it re-reads those after
+/// each commit and rewrites the store (atomically, by rename) stamped with
+/// the new revision. The first sync of a run starts from the store on disk
+/// when it matched the database at construction, else reads every document;
+/// a sync that finds the document count disagreeing rebuilds from scratch.
+class FacetStoreBuilder {
+public:
+    /// @p db: the database as opened, before any change of this run.
+    FacetStoreBuilder(std::string db_path, const Xapian::Database& db);
+
+    /// Document @p id was added or replaced (pending until the next sync).
+    void touched(Xapian::docid id) { touched_.push_back(id); }
+    /// Document @p id was deleted.
+    void removed(Xapian::docid id) { touched_.push_back(id); }
+
+    /// After a commit of @p db: brings the store to @p db's revision.
+    /// Throws std::runtime_error when the store cannot be written.
+    void sync(const Xapian::Database& db);
+
+private:
+    struct Dictionary {
+        std::vector<std::string> values;
+        std::unordered_map<std::string, std::uint32_t> ids;
+        std::uint32_t intern(std::string_view v);
+    };
+    void read_document(const Xapian::Database& db, Xapian::docid id);
+    void rebuild(const Xapian::Database& db);
+    void load(const FacetStore& store);
+    void write(const Xapian::Database& db) const;
+
+    std::string db_path_;
+    bool loaded_ = false;
+    std::unique_ptr<FacetStore> start_;  ///< the store on disk when it matched the database at construction
+    std::vector<Xapian::docid> touched_;
+    std::array<Dictionary, kStoreFields.size()> dicts_;
+    /// Per docid: empty when absent; else kStoreFields.size() counts, then the ids field by field.
+    std::vector<std::vector<std::uint32_t>> docs_;
+    std::uint32_t live_count_ = 0;
+};
+
+}  // namespace news

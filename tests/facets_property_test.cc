@@ -1,0 +1,505 @@
+/// @file facets_property_test.cc
+/// @brief Randomised: facet, related and total counts of every path equal a brute-force count over the stored articles.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "common/facet_store.h"
+#include "common/schema.h"
+#include "indexer/index_writer.h"
+#include "searcher/options.h"
+#include "searcher/render.h"
+#include "searcher/search.h"
+#include "tests/test_util.h"
+
+namespace news {
+namespace {
+
+const std::vector<std::string> kWords = {"kilo", "lima", "oscar", "papa", "quebec", "romeo", "tango", "victor"};
+const std::vector<std::string> kPeople = {"Anna Berg", "anna berg", "Volodymyr Zelenskyy", "Olaf Zeller",
+                                          "Li Wei", "Jean-Luc Picard", "Zed", "Mary O'Neil"};
+const std::vector<std::string> kOrgs = {"NATO", "United Nations", "Acme Corp", "Zeta Group", "Reuters Foundation"};
+const std::vector<std::string> kPlaces = {"Kyiv", "Abu Dhabi", "Geneva", "Paris", "New York"};
+const std::vector<std::string> kMisc = {"Euro", "Olympics", "COVID-19"};
+const std::vector<std::string> kSources = {"Reuters", "AFP", "BBC", ""};
+const std::vector<std::string> kAuthors = {"Jane Doe", "John Roe", "Ann Lee"};
+
+/// Entity values of one field as the document builder stores them (exact, once, non-empty).
+std::vector<std::string> values_of(const Article& a, const std::string& field) {
+    std::vector<std::string> raw;
+    if (field == "person") raw = a.entities.person;
+    else if (field == "org") raw = a.entities.org;
+    else if (field == "place") raw = a.entities.place;
+    else if (field == "misc") raw = a.entities.misc;
+    else if (field == "author") raw = a.authors;
+    else if (field == "source" && !a.source.empty()) raw = {a.source};
+    std::set<std::string> seen;
+    std::vector<std::string> out;
+    for (auto& v : raw) {
+        if (!v.empty() && seen.insert(v).second) out.push_back(v);
+    }
+    return out;
+}
+
+std::vector<std::string> tokens(const std::string& s) {
+    std::istringstream in(s);
+    std::vector<std::string> out;
+    for (std::string w; in >> w;) out.push_back(w);
+    return out;
+}
+
+/// The brute-force model: the articles as written, evaluated directly.
+struct Model {
+    std::map<std::string, Article> articles;
+
+    struct Query {
+        std::string text;  ///< what news-search gets
+        // brute-force form: kind and words
+        enum Kind { all, word, both, either, but_not, phrase } kind = all;
+        std::string a, b;
+    };
+
+    static bool has_word(const Article& art, const std::string& w) {
+        for (const auto* text : {&art.title, &art.body}) {
+            auto t = tokens(*text);
+            if (std::find(t.begin(), t.end(), w) != t.end()) return true;
+        }
+        return false;
+    }
+    static bool has_phrase(const Article& art, const std::string& a, const std::string& b) {
+        for (const auto* text : {&art.title, &art.body}) {
+            auto t = tokens(*text);
+            for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+                if (t[i] == a && t[i + 1] == b) return true;
+            }
+        }
+        return false;
+    }
+    static bool matches(const Article& art, const Query& q) {
+        switch (q.kind) {
+            case Query::all: return true;
+            case Query::word: return has_word(art, q.a);
+            case Query::both: return has_word(art, q.a) && has_word(art, q.b);
+            case Query::either: return has_word(art, q.a) || has_word(art, q.b);
+            case Query::but_not: return has_word(art, q.a) && !has_word(art, q.b);
+            case Query::phrase: return has_phrase(art, q.a, q.b);
+        }
+        return false;
+    }
+    static bool matches(const Article& art, const FieldFilter& f) {
+        if (f.field == "date") {
+            if (f.value == "unknown") return !art.date;
+            if (!art.date) return false;
+            std::string c = art.date->compact();
+            auto dots = f.value.find("..");
+            if (dots == std::string::npos) {  // YYYY-MM
+                return c.substr(0, 6) == f.value.substr(0, 4) + f.value.substr(5, 2);
+            }
+            auto compact = [](std::string iso) {
+                iso.erase(std::remove(iso.begin(), iso.end(), '-'), iso.end());
+                return iso;
+            };
+            return c >= compact(f.value.substr(0, dots)) && c <= compact(f.value.substr(dots + 2));
+        }
+        if (f.field == "mentioned") {  // YYYY-MM
+            for (const auto& d : art.dates_mentioned) {
+                if (d.month != 0 && fmt::format("{:04d}-{:02d}", d.year, d.month) == f.value) return true;
+            }
+            return false;
+        }
+        std::string want = Xapian::Unicode::tolower(f.value);
+        for (const auto& v : values_of(art, f.field)) {
+            if (Xapian::Unicode::tolower(v) == want) return true;
+        }
+        return false;
+    }
+    /// Matches the query, the filters (OR within a field, AND across; @p except left out) and no exclude.
+    std::vector<const Article*> match_set(const Query& q, const std::vector<FieldFilter>& filters,
+                                          const std::vector<FieldFilter>& excludes, const std::string& except) const {
+        std::vector<const Article*> out;
+        for (const auto& [id, art] : articles) {
+            if (!matches(art, q)) continue;
+            std::map<std::string, bool> field_ok;
+            for (const auto& f : filters) {
+                if (f.field == except) continue;
+                field_ok[f.field] = field_ok[f.field] || matches(art, f);
+            }
+            bool ok = std::all_of(field_ok.begin(), field_ok.end(), [](const auto& kv) { return kv.second; });
+            for (const auto& e : excludes) ok = ok && !matches(art, e);
+            if (ok) out.push_back(&art);
+        }
+        return out;
+    }
+
+    static std::vector<FacetValue> facet(const std::vector<const Article*>& set, const FacetRequest& r) {
+        std::map<std::string, std::size_t> counts;
+        for (const Article* a : set) {
+            if (r.is_date()) {
+                std::set<std::string> labels;
+                if (r.field == "date") {
+                    labels.insert(a->date ? bucket_label(a->date->compact(), r.bucket) : "unknown");
+                } else {
+                    for (const auto& d : a->dates_mentioned) labels.insert(bucket_label(d.compact(), r.bucket));
+                }
+                for (const auto& l : labels) ++counts[l];
+            } else {
+                std::string contains = Xapian::Unicode::tolower(r.contains), prefix = Xapian::Unicode::tolower(r.prefix);
+                for (const auto& v : values_of(*a, r.field)) {
+                    std::string lower = Xapian::Unicode::tolower(v);
+                    if (!contains.empty() && lower.find(contains) == std::string::npos) continue;
+                    if (!prefix.empty()) {  // a word of the value starts with the prefix
+                        bool found = false;
+                        for (std::size_t i = 0; i < lower.size(); ++i) {
+                            bool start = i == 0 || (!std::isalnum(static_cast<unsigned char>(lower[i - 1])) &&
+                                                    std::isalnum(static_cast<unsigned char>(lower[i])));
+                            if (start && lower.compare(i, prefix.size(), prefix) == 0) found = true;
+                        }
+                        if (!found) continue;
+                    }
+                    ++counts[v];
+                }
+            }
+        }
+        std::vector<FacetValue> out;
+        for (const auto& [v, n] : counts) out.push_back({v, n});
+        if (r.is_date()) {
+            std::stable_partition(out.begin(), out.end(), [](const FacetValue& v) { return v.value != "unknown"; });
+        } else {
+            std::stable_sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+        }
+        if (r.limit && out.size() > r.limit) out.resize(r.limit);
+        return out;
+    }
+
+    std::vector<RelatedValue> related(const std::vector<const Article*>& set, const RelatedRequest& r,
+                                      const std::vector<FieldFilter>& filters) const {
+        std::map<std::string, std::size_t> in_set, in_all;
+        for (const Article* a : set) {
+            for (const auto& v : values_of(*a, r.field)) ++in_set[v];
+        }
+        for (const auto& [id, a] : articles) {
+            for (const auto& v : values_of(a, r.field)) ++in_all[v];
+        }
+        std::vector<RelatedValue> out;
+        for (const auto& [v, n] : in_set) {
+            bool filtered = false;
+            for (const auto& f : filters) {
+                filtered |= f.field == r.field && Xapian::Unicode::tolower(f.value) == Xapian::Unicode::tolower(v);
+            }
+            if (filtered || n < r.min_count) continue;
+            double score = related_score(n, in_all[v], set.size(), articles.size());
+            if (score > 0) out.push_back({v, n, in_all[v], score});
+        }
+        std::sort(out.begin(), out.end(), [](const RelatedValue& x, const RelatedValue& y) {
+            if (x.score != y.score) return x.score > y.score;
+            if (x.count != y.count) return x.count > y.count;
+            return x.value < y.value;
+        });
+        if (out.size() > r.limit) out.resize(r.limit);
+        return out;
+    }
+};
+
+template <typename T>
+const T& pick(std::mt19937& rng, const std::vector<T>& v) {
+    return v[std::uniform_int_distribution<std::size_t>(0, v.size() - 1)(rng)];
+}
+int roll(std::mt19937& rng, int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); }
+
+std::vector<std::string> some(std::mt19937& rng, const std::vector<std::string>& pool, int max) {
+    std::vector<std::string> out;
+    for (int i = roll(rng, max + 1); i > 0; --i) out.push_back(pick(rng, pool));
+    return out;
+}
+
+Article random_article(std::mt19937& rng, const std::string& id, const std::string& file) {
+    Article a;
+    a.id = id;
+    a.origin_path = file;
+    for (int i = 0; i < 2; ++i) a.title += (i ? " " : "") + pick(rng, kWords);
+    for (int i = 0, n = 3 + roll(rng, 8); i < n; ++i) a.body += (i ? " " : "") + pick(rng, kWords);
+    a.entities.person = some(rng, kPeople, 3);
+    a.entities.org = some(rng, kOrgs, 2);
+    a.entities.place = some(rng, kPlaces, 2);
+    a.entities.misc = some(rng, kMisc, 1);
+    a.source = pick(rng, kSources);
+    a.authors = some(rng, kAuthors, 2);
+    if (roll(rng, 5) != 0) a.date = DateValue{2025 + roll(rng, 2), 1 + roll(rng, 3), 1 + roll(rng, 28)};
+    for (int i = roll(rng, 4); i > 0; --i) {
+        a.dates_mentioned.push_back(DateValue{2026, 1 + roll(rng, 3), roll(rng, 3) == 0 ? 0 : 1 + roll(rng, 28)});
+    }
+    std::sort(a.dates_mentioned.begin(), a.dates_mentioned.end());
+    a.dates_mentioned.erase(std::unique(a.dates_mentioned.begin(), a.dates_mentioned.end()), a.dates_mentioned.end());
+    return a;
+}
+
+Model::Query random_query(std::mt19937& rng) {
+    Model::Query q;
+    q.kind = static_cast<Model::Query::Kind>(roll(rng, 6));
+    q.a = pick(rng, kWords);
+    q.b = pick(rng, kWords);
+    if (q.a == q.b && q.kind != Model::Query::all && q.kind != Model::Query::word) q.b = q.a == "kilo" ? "lima" : "kilo";
+    switch (q.kind) {
+        case Model::Query::all: q.text = ""; break;
+        case Model::Query::word: q.text = q.a; break;
+        case Model::Query::both: q.text = q.a + " " + q.b; break;
+        case Model::Query::either: q.text = q.a + " OR " + q.b; break;
+        case Model::Query::but_not: q.text = q.a + " NOT " + q.b; break;
+        case Model::Query::phrase: q.text = "\"" + q.a + " " + q.b + "\""; break;
+    }
+    return q;
+}
+
+FieldFilter random_filter(std::mt19937& rng) {
+    switch (roll(rng, 8)) {
+        case 0: return {"person", Xapian::Unicode::tolower(pick(rng, kPeople))};
+        case 1: return {"person", pick(rng, kPeople)};
+        case 2: return {"org", pick(rng, kOrgs)};
+        case 3: return {"place", pick(rng, kPlaces)};
+        case 4: return {"source", pick(rng, std::vector<std::string>{"Reuters", "afp", "BBC"})};
+        case 5: {
+            int m = 1 + roll(rng, 3);
+            return {"date", roll(rng, 4) == 0 ? std::string("unknown")
+                            : roll(rng, 2) ? fmt::format("2026-{:02d}", m)
+                                           : fmt::format("2025-{:02d}-10..2026-{:02d}-20", m, m)};
+        }
+        case 6: return {"mentioned", fmt::format("2026-{:02d}", 1 + roll(rng, 3))};
+        default: return {"author", pick(rng, kAuthors)};
+    }
+}
+
+FacetRequest random_facet(std::mt19937& rng) {
+    static const std::vector<std::string> kSpecs = {
+        "person",    "person:3", "org", "place:2", "misc", "source", "author", "date:day",
+        "date:week", "date:month", "date:year", "mentioned:month", "mentioned:week", "mentioned:day", "date:month:2"};
+    FacetRequest r = parse_facet_request(pick(rng, kSpecs));
+    if (!r.is_date() && roll(rng, 4) == 0) r.prefix = pick(rng, std::vector<std::string>{"ze", "ZEL", "an", "pic", "n", "neil", "li"});
+    if (!r.is_date() && roll(rng, 6) == 0) r.contains = pick(rng, std::vector<std::string>{"e", "berg", "o"});
+    return r;
+}
+
+std::string describe(const std::vector<FacetValue>& v) {
+    std::string s;
+    for (const auto& x : v) s += fmt::format("{}={} ", x.value, x.count);
+    return s;
+}
+
+class FacetsProperty : public ::testing::TestWithParam<unsigned> {
+protected:
+    void check_queries(Searcher& searcher, const Model& model, std::mt19937& rng, int rounds, bool store_expected) {
+        for (int round = 0; round < rounds; ++round) {
+            Model::Query q = random_query(rng);
+            SearchRequest req;
+            req.query = q.text;
+            req.limit = static_cast<std::size_t>(roll(rng, 3));
+            for (int i = roll(rng, 4); i > 0; --i) req.filters.push_back(random_filter(rng));
+            for (int i = roll(rng, 3) == 0 ? 1 : 0; i > 0; --i) req.excludes.push_back(random_filter(rng));
+            for (int i = 1 + roll(rng, 4); i > 0; --i) req.facets.push_back(random_facet(rng));
+            if (roll(rng, 2)) {
+                RelatedRequest rr = parse_related_request(pick(rng, std::vector<std::string>{"person", "org:2", "place"}));
+                rr.min_count = static_cast<std::size_t>(1 + roll(rng, 2));
+                req.related.push_back(rr);
+            }
+            // remove duplicate facet keys (the response is keyed by them)
+            std::set<std::string> keys;
+            std::erase_if(req.facets, [&](const FacetRequest& f) { return !keys.insert(f.key()).second; });
+
+            auto main = model.match_set(q, req.filters, req.excludes, "");
+            for (FacetMethod method : {FacetMethod::automatic, FacetMethod::store_enquire, FacetMethod::value_slots}) {
+                req.facet_method = method;
+                SearchResponse r = searcher.search(req);
+                std::string where = fmt::format("query '{}' round {} method {}", q.text, round, static_cast<int>(method));
+                for (const auto& f : req.filters) where += fmt::format(" filter {}:{}", f.field, f.value);
+                for (const auto& f : req.excludes) where += fmt::format(" exclude {}:{}", f.field, f.value);
+                EXPECT_EQ(r.total, main.size()) << where;
+                EXPECT_TRUE(r.total_exact) << where;
+                FacetMethod expect = FacetMethod::value_slots;
+                if (store_expected && method != FacetMethod::value_slots) {
+                    expect = method == FacetMethod::store_enquire || q.kind == Model::Query::phrase
+                                 ? FacetMethod::store_enquire
+                                 : FacetMethod::store_postings;
+                }
+                EXPECT_EQ(r.facet_method, expect) << where;
+                for (const auto& f : req.facets) {
+                    bool own = std::any_of(req.filters.begin(), req.filters.end(),
+                                           [&](const FieldFilter& x) { return x.field == f.field; });
+                    auto set = own ? model.match_set(q, req.filters, req.excludes, f.field) : main;
+                    auto want = Model::facet(set, f);
+                    const auto& got = r.facets[f.key()];
+                    EXPECT_EQ(describe(got), describe(want))
+                        << where << " facet " << f.key() << " prefix '" << f.prefix << "' contains '" << f.contains << "'";
+                }
+                for (const auto& rr : req.related) {
+                    auto want = model.related(main, rr, req.filters);
+                    const auto& got = r.related[rr.field];
+                    ASSERT_EQ(got.size(), want.size()) << where << " related " << rr.field;
+                    for (std::size_t i = 0; i < got.size(); ++i) {
+                        EXPECT_EQ(got[i].value, want[i].value) << where;
+                        EXPECT_EQ(got[i].count, want[i].count) << where;
+                        EXPECT_EQ(got[i].collection_count, want[i].collection_count) << where;
+                        EXPECT_DOUBLE_EQ(got[i].score, want[i].score) << where;
+                    }
+                }
+            }
+        }
+    }
+};
+
+TEST_P(FacetsProperty, EveryPathEqualsBruteForceThroughUpdatesAndDeletes) {
+    testing::TempDir dir;
+    std::string db = (dir / "db").string();
+    std::mt19937 rng(GetParam());
+    Model model;
+    const std::vector<std::string> files = {"/in/a.jsonl", "/in/b.jsonl", "/in/c.jsonl"};
+    {
+        IndexWriter writer({.path = db, .batch_size = 100000, .spelling = false});
+        for (int i = 0; i < 240; ++i) {
+            Article a = random_article(rng, fmt::format("art{}", i), files[static_cast<std::size_t>(i % 3)]);
+            (void)writer.put(a);
+            model.articles[a.id] = a;
+        }
+        writer.commit();
+    }
+    EXPECT_TRUE(std::filesystem::exists(facet_store_path(db)));
+    Searcher searcher(db);
+    check_queries(searcher, model, rng, 40, true);
+
+    // Updates, new articles and deletes in one run, several commits.
+    {
+        IndexWriter writer({.path = db, .batch_size = 100000, .spelling = false});
+        for (int i = 0; i < 60; ++i) {
+            std::string id = fmt::format("art{}", roll(rng, 300));
+            Article a = random_article(rng, id, files[static_cast<std::size_t>(roll(rng, 3))]);
+            if (model.articles.count(id)) a.origin_path = model.articles[id].origin_path;
+            (void)writer.put(a);
+            model.articles[id] = a;
+            if (i == 30) writer.commit();
+        }
+        for (int i = 0; i < 15; ++i) {
+            std::string id = fmt::format("art{}", roll(rng, 300));
+            EXPECT_EQ(writer.remove_article(id), model.articles.erase(id) == 1);
+        }
+        // a.jsonl now keeps only the articles whose number ends in 0.
+        std::set<std::string> kept;
+        for (auto it = model.articles.begin(); it != model.articles.end();) {
+            if (it->second.origin_path != files[0]) {
+                ++it;
+                continue;
+            }
+            if (it->first.back() == '0') {
+                kept.insert(schema::id_term(it->first));
+                ++it;
+            } else {
+                it = model.articles.erase(it);
+            }
+        }
+        (void)writer.remove_stale(files[0], kept);
+        writer.commit();
+    }
+    check_queries(searcher, model, rng, 40, true);
+
+    // A change behind the store's back (no IndexWriter): the stamp no longer
+    // matches, so every method falls back to the value slots, still exact.
+    {
+        Xapian::WritableDatabase raw(db, Xapian::DB_OPEN);
+        auto id = model.articles.begin()->first;
+        raw.delete_document(schema::id_term(id));
+        raw.commit();
+        model.articles.erase(id);
+    }
+    check_queries(searcher, model, rng, 15, false);
+
+    // The next IndexWriter commit brings the store back.
+    {
+        IndexWriter writer({.path = db, .batch_size = 100000, .spelling = false});
+        Article a = random_article(rng, "late", files[1]);
+        (void)writer.put(a);
+        model.articles[a.id] = a;
+        writer.commit();
+    }
+    check_queries(searcher, model, rng, 15, true);
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, FacetsProperty, ::testing::Values(1u, 2u, 3u));
+
+TEST(FacetsTimeline, CountsOneEntityPerBucket) {
+    testing::TempDir dir;
+    std::string db = (dir / "db").string();
+    {
+        IndexWriter writer({.path = db, .spelling = false});
+        int day = 1;
+        for (const char* who : {"Anna Berg", "Anna Berg", "Li Wei", "Anna Berg"}) {
+            Article a;
+            a.id = fmt::format("t{}", day);
+            a.title = "kilo";
+            a.origin_path = "/in/t.jsonl";
+            a.entities.person = {who};
+            a.date = DateValue{2026, 1 + day / 3, day};
+            day += 1;
+            (void)writer.put(a);
+        }
+        Article undated;
+        undated.id = "undated";
+        undated.title = "kilo";
+        undated.origin_path = "/in/t.jsonl";
+        undated.entities.person = {"anna berg"};
+        (void)writer.put(undated);
+        writer.commit();
+    }
+    Searcher searcher(db);
+    auto t = searcher.timeline("person", "Anna Berg", DateBucket::month);
+    ASSERT_EQ(describe(t), "2026-01=2 2026-02=1 unknown=1 ");
+    EXPECT_THROW((void)searcher.timeline("date", "2026", DateBucket::month), QueryError);
+}
+
+TEST(FacetsRelated, ScoreIsDunningLogLikelihood) {
+    // a=30 of n=100 matching, b=60 of N=1000: hand-computed G2.
+    double expected = 2 * (30 * std::log(30 / 6.0) + 70 * std::log(70 / 94.0) + 30 * std::log(30 / 54.0) +
+                           870 * std::log(870 / 846.0));
+    EXPECT_NEAR(related_score(30, 60, 100, 1000), expected, 1e-9);
+    EXPECT_EQ(related_score(6, 60, 100, 1000), 0.0);  // exactly as expected: not over-represented
+    EXPECT_EQ(related_score(2, 60, 100, 1000), 0.0);  // under-represented
+    EXPECT_THROW((void)parse_related_request("date"), QueryError);
+    EXPECT_THROW((void)parse_related_request("person:0"), QueryError);
+    EXPECT_EQ(parse_related_request("org:7").limit, 7u);
+}
+
+TEST(FacetsCli, PrefixAndRelatedOptionsReachTheRequestAndTheJson) {
+    const char* argv[] = {"news-search", "--facet", "person:5", "--facet", "date:month", "--facet-prefix", "Zel",
+                          "--related", "person:4", "--related", "org", "--related-min-count", "2", "NATO"};
+    SearchCommandLine cl = parse_search_command_line(static_cast<int>(std::size(argv)), argv);
+    ASSERT_EQ(cl.request.facets.size(), 2u);
+    EXPECT_EQ(cl.request.facets[0].prefix, "Zel");
+    ASSERT_EQ(cl.request.related.size(), 2u);
+    EXPECT_EQ(cl.request.related[0].field, "person");
+    EXPECT_EQ(cl.request.related[0].limit, 4u);
+    EXPECT_EQ(cl.request.related[1].limit, 10u);
+    EXPECT_EQ(cl.request.related[1].min_count, 2u);
+    const char* bad[] = {"news-search", "--related", "date:month"};
+    EXPECT_THROW((void)parse_search_command_line(3, bad), QueryError);
+
+    SearchResponse r;
+    r.related["person"] = {RelatedValue{"Jens Stoltenberg", 4, 5, 21.5}};
+    nlohmann::json j = response_json(r);
+    EXPECT_EQ(j["related"]["person"][0]["value"], "Jens Stoltenberg");
+    EXPECT_EQ(j["related"]["person"][0]["count"], 4);
+    EXPECT_EQ(j["related"]["person"][0]["collection_count"], 5);
+    EXPECT_EQ(j["related"]["person"][0]["score"], 21.5);
+}
+
+TEST(FacetStoreWordPrefix, MatchesWordStartsCaseFolded) {
+    EXPECT_TRUE(has_word_prefix("volodymyr zelenskyy", "zel"));
+    EXPECT_TRUE(has_word_prefix("volodymyr zelenskyy", "volodymyr z"));
+    EXPECT_TRUE(has_word_prefix("jean-luc picard", "luc"));
+    EXPECT_FALSE(has_word_prefix("volodymyr zelenskyy", "lensk"));
+    EXPECT_TRUE(has_word_prefix("anything", ""));
+}
+
+}  // namespace
+}  // namespace news
