@@ -131,6 +131,16 @@ ParseResult parse_input(std::string_view bytes, const InputRef& input) {
                                           fmt::format("{} invalid UTF-8 sequence(s) replaced", invalid)});
         }
     }
+    // NUL and other control characters (beyond the first kilobytes, where
+    // they make the input binary) are dropped by sanitize: say so.
+    std::size_t controls = static_cast<std::size_t>(std::count_if(bytes.begin(), bytes.end(), [](char ch) {
+        auto c = static_cast<unsigned char>(ch);
+        return (c < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' && ch != '\f' && ch != '\v') || c == 0x7F;
+    }));
+    if (controls > 0) {
+        result.diagnostics.push_back({Diagnostic::Severity::warning, input.path, 0,
+                                      fmt::format("{} NUL or control character(s) dropped", controls)});
+    }
     std::string_view content = decoded;
     if (content.starts_with("\xef\xbb\xbf")) content.remove_prefix(3);
 

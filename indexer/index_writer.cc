@@ -3,6 +3,7 @@
 #include "indexer/index_writer.h"
 
 #include <filesystem>
+#include <set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -22,7 +23,7 @@ Xapian::WritableDatabase open_database(const std::string& path) {
     try {
         return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
-        throw IndexError(fmt::format("{}: database is locked by another indexer", path));
+        throw DatabaseLockedError(fmt::format("{}: database is locked by another indexer", path));
     } catch (const Xapian::Error& e) {
         throw IndexError(fmt::format("{}: cannot open database: {}", path, e.get_description()));
     }
@@ -31,7 +32,8 @@ Xapian::WritableDatabase open_database(const std::string& path) {
 }  // namespace
 
 IndexWriter::IndexWriter(const IndexWriterOptions& options)
-    : options_(options), db_(open_database(options.path)), builder_(options.spelling ? &db_ : nullptr) {
+    : options_(options), db_(open_database(options.path)), builder_(options.spelling ? &db_ : nullptr),
+      facets_(options.path, db_) {
     std::string version = db_.get_metadata(std::string(schema::kSchemaVersionKey));
     if (version.empty() && db_.get_doccount() == 0) {
         db_.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
@@ -50,7 +52,7 @@ IndexWriter::Outcome IndexWriter::put(const Article& article) {
     bool exists = p != db_.postlist_end(idterm);
     if (exists && db_.get_document(*p).get_value(schema::kSlotHash) == hash) return Outcome::unchanged;
     Xapian::Document doc = builder_.build(article, stored, hash);
-    db_.replace_document(idterm, doc);
+    facets_.touched(db_.replace_document(idterm, doc));
     ++pending_;
     return exists ? Outcome::updated : Outcome::added;
 }
@@ -65,9 +67,50 @@ std::size_t IndexWriter::remove_stale(const std::string& file, const std::set<st
         bool keep = t != doc.termlist_end() && (*t).starts_with(schema::kId) && kept.count(*t);
         if (!keep) stale.push_back(*p);
     }
-    for (Xapian::docid id : stale) db_.delete_document(id);
+    for (Xapian::docid id : stale) {
+        db_.delete_document(id);
+        facets_.removed(id);
+    }
     pending_ += stale.size();
     return stale.size();
+}
+
+bool IndexWriter::remove_article(const std::string& id) {
+    std::string idterm = schema::id_term(id);
+    if (db_.postlist_begin(idterm) == db_.postlist_end(idterm)) return false;
+    for (auto p = db_.postlist_begin(idterm); p != db_.postlist_end(idterm); ++p) facets_.removed(*p);
+    db_.delete_document(idterm);
+    ++pending_;
+    return true;
+}
+
+std::vector<std::string> IndexWriter::files_under(const std::string& prefix) const {
+    std::set<std::string> files;
+    // Articles name their file in an XFILE term; a long path is cut and
+    // hashed there, so the full path is read from the stored article.
+    std::string fprefix = schema::file_term(prefix);
+    for (auto t = db_.allterms_begin(fprefix); t != db_.allterms_end(fprefix); ++t) {
+        auto p = db_.postlist_begin(*t);
+        if (p == db_.postlist_end(*t)) continue;
+        Article a = deserialize_stored(db_.get_document(*p).get_data());
+        if (a.origin_path.starts_with(prefix)) files.insert(a.origin_path);
+    }
+    // Files that gave no article have only a fingerprint; their key holds the
+    // path unless it was too long to keep whole.
+    std::string kprefix = schema::file_hash_key(prefix);
+    std::string key_start = schema::file_hash_key("");
+    for (auto k = db_.metadata_keys_begin(kprefix); k != db_.metadata_keys_end(kprefix); ++k) {
+        std::string path = (*k).substr(key_start.size());
+        if (schema::file_hash_key(path) == *k) files.insert(path);
+    }
+    return {files.begin(), files.end()};
+}
+
+std::size_t IndexWriter::remove_file(const std::string& file) {
+    std::size_t removed = remove_stale(file, {});
+    db_.set_metadata(schema::file_hash_key(file), "");
+    ++pending_;
+    return removed;
 }
 
 std::optional<std::string> IndexWriter::file_fingerprint(const std::string& file) const {
@@ -88,8 +131,13 @@ void IndexWriter::commit() {
     try {
         db_.commit();
         pending_ = 0;
+        facets_.sync(db_);  // the facet store follows every committed revision
     } catch (const Xapian::Error& e) {
         throw IndexError(fmt::format("{}: commit failed: {}", options_.path, e.get_description()));
+    } catch (const IndexError&) {
+        throw;
+    } catch (const std::runtime_error& e) {
+        throw IndexError(fmt::format("{}: {}", options_.path, e.what()));
     }
 }
 

@@ -7,10 +7,12 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
 #include "common/article.h"
+#include "common/facet_store.h"
 #include "indexer/document_builder.h"
 
 namespace news {
@@ -19,6 +21,12 @@ namespace news {
 class IndexError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+};
+
+/// The database is held by another writer (another news-index run).
+class DatabaseLockedError : public IndexError {
+public:
+    using IndexError::IndexError;
 };
 
 struct IndexWriterOptions {
@@ -44,6 +52,18 @@ public:
     /// in @p kept (records gone from a re-indexed file). Returns how many.
     std::size_t remove_stale(const std::string& file, const std::set<std::string>& kept);
 
+    /// Removes the article with id @p id; false when there is none.
+    bool remove_article(const std::string& id);
+
+    /// Input files with articles or a fingerprint in the database whose
+    /// identity (absolute path) starts with @p prefix (a directory ending in
+    /// '/'), as full paths.
+    [[nodiscard]] std::vector<std::string> files_under(const std::string& prefix) const;
+
+    /// Removes every article that came from @p file and its fingerprint
+    /// (the file is gone). Returns how many articles.
+    std::size_t remove_file(const std::string& file);
+
     /// The fingerprint recorded for an input file when it was last indexed.
     [[nodiscard]] std::optional<std::string> file_fingerprint(const std::string& file) const;
     void set_file_fingerprint(const std::string& file, const std::string& fingerprint);
@@ -60,6 +80,7 @@ private:
     Xapian::WritableDatabase db_;
     DocumentBuilder builder_;
     std::size_t pending_ = 0;
+    FacetStoreBuilder facets_;  ///< DB/facets/store, brought to each committed revision
 };
 
 }  // namespace news

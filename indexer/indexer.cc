@@ -1,13 +1,21 @@
 /// @file indexer.cc
-/// @brief The indexing job.
+/// @brief The indexing job: inputs read, parsed and extracted on worker threads, written in input order by one writer.
 #include "indexer/indexer.h"
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
 #include <chrono>
+#include <cstring>
+#include <deque>
 #include <fstream>
 #include <iostream>
-#include <iterator>
+#include <map>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -19,23 +27,53 @@
 #include "common/schema.h"
 #include "indexer/index_writer.h"
 #include "indexer/input_walker.h"
+#include "indexer/progress.h"
+#include "indexer/task_pool.h"
 
 namespace news {
 namespace {
+
+/// Articles extracted per task when a file holds many.
+constexpr std::size_t kChunkArticles = 32;
 
 struct ReadResult {
     std::string bytes;
     std::string error;
 };
 
-ReadResult read_input(const InputFile& file, std::size_t max_bytes) {
+bool is_set(const volatile std::sig_atomic_t* flag) { return flag != nullptr && *flag != 0; }
+
+/// Standard input, read with read(2) so that SIGINT/SIGTERM stop a read that
+/// waits for a pipe (the C++ streams retry on EINTR).
+ReadResult read_stdin(std::size_t max_bytes, const volatile std::sig_atomic_t* interrupt) {
     ReadResult r;
-    if (file.path == "-") {
-        r.bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-        if (r.bytes.size() > max_bytes) r.error = fmt::format("larger than the limit of {} bytes", max_bytes);
-        return r;
+    char buffer[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) {
+                if (is_set(interrupt)) {
+                    r.error = "interrupted while reading";
+                    return r;
+                }
+                continue;
+            }
+            r.error = fmt::format("read error: {}", std::strerror(errno));
+            return r;
+        }
+        r.bytes.append(buffer, static_cast<std::size_t>(n));
+        if (r.bytes.size() > max_bytes) {
+            r.error = fmt::format("larger than the limit of {} bytes (--max-file-size)", max_bytes);
+            return r;
+        }
     }
-    std::ifstream in(file.path, std::ios::binary);
+    return r;
+}
+
+ReadResult read_file(const std::string& path, std::size_t max_bytes) {
+    ReadResult r;
+    std::ifstream in(path, std::ios::binary);
     if (!in) {
         r.error = "cannot open for reading (permission denied or vanished)";
         return r;
@@ -57,6 +95,20 @@ ReadResult read_input(const InputFile& file, std::size_t max_bytes) {
     return r;
 }
 
+/// One input file on its way through the pipeline: read, fingerprinted and
+/// parsed by a task; its articles extracted by the same task (few articles)
+/// or by chunk tasks the writer submits (many).
+struct FileWork {
+    InputFile file;
+    std::string error;             ///< could not be read
+    std::string fingerprint;       ///< content hash + extractor fingerprint
+    bool had_fingerprint = false;  ///< the database knew this file
+    std::optional<std::size_t> unchanged;  ///< same fingerprint: articles it had
+    ParseResult parsed;
+    bool extracted = false;
+    TaskPool::TicketPtr ticket;
+};
+
 class Job {
 public:
     Job(const IndexOptions& options, std::ostream& out, std::ostream& err)
@@ -67,24 +119,101 @@ public:
         for (const auto& w : extractor_.warnings()) {
             if (!options.quiet) err_ << "news-index: warning: " << w << '\n';
         }
-        if (!options.dry_run) {
-            writer_ = std::make_unique<IndexWriter>(
-                IndexWriterOptions{.path = options.db_path, .batch_size = options.batch_size});
-        }
     }
 
     IndexSummary run() {
         auto start = std::chrono::steady_clock::now();
+        if (!options_.dry_run) {
+            writer_ = open_writer(IndexWriterOptions{.path = options_.db_path, .batch_size = options_.batch_size},
+                                  options_.wait, options_.wait_timeout, options_.quiet, options_.interrupt, err_);
+            if (!writer_) {
+                summary_.interrupted = *options_.interrupt;
+                return summary_;
+            }
+        }
         InputList inputs = collect_inputs(options_.inputs);
         summary_.skipped = inputs.passed_over;
+        std::uint64_t total_bytes = 0;
+        for (const auto& f : inputs.files) total_bytes += f.size;
+        progress_ = std::make_unique<ProgressLine>(err_, options_.progress, total_bytes);
         for (const auto& d : inputs.diagnostics) report(d);
-        for (const auto& file : inputs.files) process(file);
+        if (writer_) {
+            for (const auto& f : inputs.files) {
+                if (f.path == "-") continue;
+                if (auto old = writer_->file_fingerprint(f.identity)) known_[f.identity] = *old;
+            }
+        }
+
+        std::size_t threads = options_.threads != 0 ? options_.threads
+                                                    : std::max<std::size_t>(1, std::thread::hardware_concurrency());
+        // The writer thread takes part (it runs a task it waits for that no
+        // worker has started), so N threads are N-1 workers and the writer.
+        TaskPool pool(threads - 1);
+        const std::size_t lookahead = 2 * threads;
+        std::deque<std::shared_ptr<FileWork>> window;
+        std::size_t next = 0;
+        while (!window.empty() || next < inputs.files.size()) {
+            while (next < inputs.files.size() && window.size() < lookahead) {
+                window.push_back(submit_file(pool, inputs.files[next++]));
+            }
+            std::shared_ptr<FileWork> work = std::move(window.front());
+            window.pop_front();
+            if (stopping()) break;
+            if (work->ticket) {
+                pool.wait(work->ticket);
+            } else {
+                read_and_parse(*work, /*from_stdin=*/true);
+            }
+            if (stopping()) break;
+            write_file(pool, work);
+            bytes_done_ += work->file.size;
+            progress_->update(articles_done_, bytes_done_);
+        }
+        if (writer_ && options_.prune && !stopping()) prune(inputs.directories);
         if (writer_) writer_->commit();
+        progress_->clear();
+        if (stopping()) summary_.interrupted = *options_.interrupt;
         summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return summary_;
     }
 
+    /// Opens the writer, waiting for another writer's lock when asked to;
+    /// nullptr when interrupted while waiting.
+    static std::unique_ptr<IndexWriter> open_writer(const IndexWriterOptions& writer_options, bool wait,
+                                                    double timeout, bool quiet,
+                                                    const volatile std::sig_atomic_t* interrupt, std::ostream& err) {
+        using Clock = std::chrono::steady_clock;
+        auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout));
+        auto backoff = std::chrono::milliseconds(50);
+        bool told = false;
+        for (;;) {
+            try {
+                return std::make_unique<IndexWriter>(writer_options);
+            } catch (const DatabaseLockedError& e) {
+                if (!wait) throw;
+                if (Clock::now() >= deadline) {
+                    throw DatabaseLockedError(fmt::format("{} (gave up after waiting {} s, --wait-timeout)", e.what(), timeout));
+                }
+                if (!told && !quiet) {
+                    err << "news-index: " << writer_options.path << ": locked by another indexer; waiting (up to "
+                        << timeout << " s)\n";
+                    told = true;
+                }
+            }
+            // sleep the backoff in short steps, so that a signal is noticed
+            auto until = std::min(Clock::now() + backoff, deadline);
+            while (Clock::now() < until) {
+                if (is_set(interrupt)) return nullptr;
+                std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(20), until - Clock::now()));
+            }
+            if (is_set(interrupt)) return nullptr;
+            backoff = std::min(backoff * 2, std::chrono::milliseconds(1000));
+        }
+    }
+
 private:
+    [[nodiscard]] bool stopping() const { return is_set(options_.interrupt); }
+
     void report(const Diagnostic& d) {
         if (d.severity == Diagnostic::Severity::error) {
             ++summary_.failed;
@@ -92,38 +221,99 @@ private:
             ++summary_.warnings;
             if (options_.quiet) return;
         }
+        if (progress_) progress_->clear();
         err_ << "news-index: " << d.to_string() << '\n';
     }
 
-    void process(const InputFile& file) {
-        ReadResult input = read_input(file, options_.max_file_bytes);
+    std::shared_ptr<FileWork> submit_file(TaskPool& pool, const InputFile& file) {
+        auto work = std::make_shared<FileWork>();
+        work->file = file;
+        // Standard input is read by the writer thread when its turn comes
+        // (a signal must be able to interrupt that read).
+        if (file.path != "-") work->ticket = pool.submit([this, work] { read_and_parse(*work, false); });
+        return work;
+    }
+
+    /// Runs on a worker: read, fingerprint, compare, parse, and extract when
+    /// the file holds few articles. Touches no shared state but known_
+    /// (read-only) and the const extractor.
+    void read_and_parse(FileWork& work, bool from_stdin) const {
+        ReadResult input = from_stdin ? read_stdin(options_.max_file_bytes, options_.interrupt)
+                                      : read_file(work.file.path, options_.max_file_bytes);
         if (!input.error.empty()) {
-            report({Diagnostic::Severity::error, file.path, 0, input.error});
+            work.error = std::move(input.error);
             return;
         }
-        ++summary_.files;
-        std::string fingerprint = hex64(hash64(input.bytes)) + ' ' + extractor_.fingerprint();
-        bool from_stdin = file.path == "-";
-        if (writer_ && !options_.force && !from_stdin) {
-            if (auto old = writer_->file_fingerprint(file.identity)) {
-                auto space = old->rfind(' ');
-                if (space != std::string::npos && old->substr(0, space) == fingerprint) {
-                    summary_.unchanged += std::stoul(old->substr(space + 1));
+        if (from_stdin) work.file.size = input.bytes.size();
+        work.fingerprint = hex64(hash64(input.bytes)) + ' ' + extractor_.fingerprint();
+        if (auto old = known_.find(work.file.identity); old != known_.end()) {
+            work.had_fingerprint = true;
+            auto space = old->second.rfind(' ');
+            std::size_t count = 0;
+            if (!options_.force && space != std::string::npos && old->second.substr(0, space) == work.fingerprint) {
+                const char* first = old->second.data() + space + 1;
+                const char* last = old->second.data() + old->second.size();
+                if (auto [end, ec] = std::from_chars(first, last, count); ec == std::errc() && end == last) {
+                    work.unchanged = count;
                     return;
                 }
             }
         }
+        work.parsed = parse_input(input.bytes, InputRef{.path = work.file.path, .identity = work.file.identity});
+        if (work.parsed.articles.size() <= kChunkArticles) {
+            for (Article& a : work.parsed.articles) extractor_.extract(a);
+            work.extracted = true;
+        }
+    }
 
-        ParseResult parsed = parse_input(input.bytes, InputRef{.path = file.path, .identity = file.identity});
-        for (const auto& d : parsed.diagnostics) report(d);
+    /// Runs on the writer thread, in input order.
+    void write_file(TaskPool& pool, const std::shared_ptr<FileWork>& shared) {
+        FileWork& work = *shared;
+        const InputFile& file = work.file;
+        if (!work.error.empty()) {
+            report({Diagnostic::Severity::error, file.path, 0, work.error});
+            return;
+        }
+        ++summary_.files;
+        if (work.unchanged) {
+            summary_.unchanged += *work.unchanged;
+            articles_done_ += *work.unchanged;
+            return;
+        }
+        for (const auto& d : work.parsed.diagnostics) report(d);
+        bool from_stdin = file.path == "-";
+        // A changed file loses its fingerprint in the first batch that writes
+        // any of its articles, and gets the new one only after its last
+        // article: whatever a commit (or a kill) cuts, a file is either known
+        // whole or read again.
+        if (writer_ && work.had_fingerprint) writer_->set_file_fingerprint(file.identity, "");
+
+        std::vector<Article>& articles = work.parsed.articles;
+        std::vector<TaskPool::TicketPtr> chunks;
+        if (!work.extracted) {
+            for (std::size_t i = 0; i < articles.size(); i += kChunkArticles) {
+                std::size_t end = std::min(articles.size(), i + kChunkArticles);
+                // the task shares the file's work, which may outlive this call
+                // (an interruption or an error) while the task still runs
+                chunks.push_back(pool.submit([this, shared, i, end] {
+                    for (std::size_t k = i; k < end; ++k) extractor_.extract(shared->parsed.articles[k]);
+                }));
+            }
+        }
         std::set<std::string> kept;
-        for (Article& article : parsed.articles) {
-            extractor_.extract(article);
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < articles.size(); ++i) {
+            if (!chunks.empty() && i % kChunkArticles == 0) pool.wait(chunks[i / kChunkArticles]);
+            if (stopping()) return;
+            const Article& article = articles[i];
+            ++n;
+            ++articles_done_;
             if (!writer_) {
                 print_dry_run(article);
                 continue;
             }
             if (!seen_ids_.insert(article.id).second && !options_.quiet) {
+                progress_->clear();
                 err_ << fmt::format("news-index: {}: warning: article id '{}' seen before in this run; "
                                     "this one replaces it\n",
                                     file.path, article.id);
@@ -136,19 +326,41 @@ private:
                 case IndexWriter::Outcome::unchanged: ++summary_.unchanged; break;
             }
             writer_->maybe_commit();
+            if (file.size > 0) {
+                progress_->update(articles_done_, bytes_done_ + file.size * n / articles.size());
+            }
         }
-        if (!writer_) return;
-        if (!from_stdin) {
-            // Records that were in this file before and are no longer: remove them,
-            // unless the file failed to parse as a whole.
-            bool whole_file_failed = parsed.articles.empty() && !parsed.diagnostics.empty();
-            if (!whole_file_failed) summary_.removed += writer_->remove_stale(file.identity, kept);
-            bool clean = std::none_of(parsed.diagnostics.begin(), parsed.diagnostics.end(), [](const auto& d) {
-                return d.severity == Diagnostic::Severity::error;
-            });
-            // Only a file read without errors is skipped next time, so that
-            // its errors are reported again until it is fixed.
-            if (clean) writer_->set_file_fingerprint(file.identity, fmt::format("{} {}", fingerprint, kept.size()));
+        if (!writer_ || from_stdin) return;
+        // Records that were in this file before and are no longer: remove them,
+        // unless the file failed to parse as a whole.
+        const auto& diagnostics = work.parsed.diagnostics;
+        bool whole_file_failed = articles.empty() && !diagnostics.empty();
+        if (!whole_file_failed) summary_.removed += writer_->remove_stale(file.identity, kept);
+        bool clean = std::none_of(diagnostics.begin(), diagnostics.end(),
+                                  [](const auto& d) { return d.severity == Diagnostic::Severity::error; });
+        // Only a file read without errors is skipped next time, so that
+        // its errors are reported again until it is fixed.
+        if (clean) writer_->set_file_fingerprint(file.identity, fmt::format("{} {}", work.fingerprint, kept.size()));
+    }
+
+    /// --prune: articles of files that were under a directory named on the
+    /// command line and are gone from the file system.
+    void prune(const std::vector<std::string>& directories) {
+        for (const std::string& dir : directories) {
+            for (const std::string& path : writer_->files_under(dir)) {
+                std::error_code ec;
+                if (std::filesystem::exists(std::filesystem::symlink_status(path, ec))) continue;
+                if (ec && ec != std::errc::no_such_file_or_directory) continue;  // cannot tell: keep
+                std::size_t n = writer_->remove_file(path);
+                summary_.removed += n;
+                if (!options_.quiet) {
+                    progress_->clear();
+                    err_ << fmt::format("news-index: {}: file gone; {} article{} removed (--prune)\n", path, n,
+                                        n == 1 ? "" : "s");
+                }
+                writer_->maybe_commit();
+                if (stopping()) return;
+            }
         }
     }
 
@@ -180,15 +392,32 @@ private:
     std::ostream& err_;
     Extractor extractor_;
     std::unique_ptr<IndexWriter> writer_;
+    std::unique_ptr<ProgressLine> progress_;
+    std::map<std::string, std::string> known_;  ///< fingerprints of the inputs, read before the workers start
     IndexSummary summary_;
     std::set<std::string> seen_ids_;
+    std::uint64_t articles_done_ = 0;
+    std::uint64_t bytes_done_ = 0;
 };
+
+const char* signal_name(int signal) {
+    switch (signal) {
+        case SIGINT: return "SIGINT";
+        case SIGTERM: return "SIGTERM";
+        default: return "a signal";
+    }
+}
 
 }  // namespace
 
 std::string summary_line(const IndexSummary& s) {
-    return fmt::format("{} indexed, {} updated, {} unchanged, {} removed, {} skipped, {} failed ({} files, {:.2f} s)",
-                       s.indexed, s.updated, s.unchanged, s.removed, s.skipped, s.failed, s.files, s.seconds);
+    std::string line = fmt::format(
+        "{} indexed, {} updated, {} unchanged, {} removed, {} skipped, {} failed ({} files, {:.2f} s)", s.indexed,
+        s.updated, s.unchanged, s.removed, s.skipped, s.failed, s.files, s.seconds);
+    if (s.interrupted != 0) {
+        line = fmt::format("interrupted by {}; committed what was done: {}", signal_name(s.interrupted), line);
+    }
+    return line;
 }
 
 IndexSummary run_index(const IndexOptions& options, std::ostream& out, std::ostream& err) {
@@ -199,11 +428,43 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& out, std::ostr
                               {"unchanged", summary.unchanged}, {"removed", summary.removed},
                               {"skipped", summary.skipped},   {"failed", summary.failed},
                               {"warnings", summary.warnings}, {"files", summary.files},
-                              {"seconds", summary.seconds}}
+                              {"seconds", summary.seconds},   {"interrupted", summary.interrupted != 0}}
                    .dump()
             << '\n';
     }
     err << "news-index: " << summary_line(summary) << '\n';
+    return summary;
+}
+
+DeleteSummary run_delete(const DeleteOptions& options, std::ostream& out, std::ostream& err) {
+    DeleteSummary summary;
+    auto writer = Job::open_writer(IndexWriterOptions{.path = options.db_path}, options.wait, options.wait_timeout,
+                                   options.quiet, options.interrupt, err);
+    if (writer) {
+        for (const std::string& id : options.ids) {
+            if (is_set(options.interrupt)) break;
+            if (writer->remove_article(id)) {
+                ++summary.deleted;
+            } else {
+                ++summary.not_found;
+                err << fmt::format("news-index: {}: no article with this id\n", id);
+            }
+        }
+        writer->commit();
+    }
+    if (is_set(options.interrupt)) summary.interrupted = *options.interrupt;
+    if (options.json) {
+        out << nlohmann::json{{"deleted", summary.deleted},
+                              {"not_found", summary.not_found},
+                              {"interrupted", summary.interrupted != 0}}
+                   .dump()
+            << '\n';
+    }
+    std::string line = fmt::format("{} deleted, {} not found", summary.deleted, summary.not_found);
+    if (summary.interrupted != 0) {
+        line = fmt::format("interrupted by {}; committed what was done: {}", signal_name(summary.interrupted), line);
+    }
+    err << "news-index: " << line << '\n';
     return summary;
 }
 

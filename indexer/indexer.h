@@ -2,6 +2,7 @@
 /// @brief run_index: the news-index job, from input paths to a committed database.
 #pragma once
 
+#include <csignal>
 #include <cstddef>
 #include <filesystem>
 #include <iosfwd>
@@ -21,6 +22,25 @@ struct IndexOptions {
     bool entities = true;
     std::size_t batch_size = 1000;
     std::size_t max_file_bytes = 64u << 20;
+    bool prune = false;                 ///< remove articles of files gone from the directories named
+    bool wait = false;                  ///< wait for another writer's lock instead of failing
+    double wait_timeout = 300;          ///< seconds to wait for the lock (with wait)
+    std::size_t threads = 0;            ///< parsing/extraction threads including the writer; 0: all cores
+    bool progress = false;              ///< draw a progress line on err (a terminal)
+    /// Set (to the signal number) by a SIGINT/SIGTERM handler: stop after the
+    /// current article, commit what is done, and return. Not owned.
+    const volatile std::sig_atomic_t* interrupt = nullptr;
+};
+
+/// news-index delete: removes articles by id.
+struct DeleteOptions {
+    std::string db_path;
+    std::vector<std::string> ids;
+    bool json = false;
+    bool quiet = false;
+    bool wait = false;
+    double wait_timeout = 300;
+    const volatile std::sig_atomic_t* interrupt = nullptr;
 };
 
 struct IndexSummary {
@@ -33,6 +53,13 @@ struct IndexSummary {
     std::size_t warnings = 0;
     std::size_t files = 0;      ///< inputs read
     double seconds = 0;
+    int interrupted = 0;        ///< the signal that stopped the run early, 0 if none
+};
+
+struct DeleteSummary {
+    std::size_t deleted = 0;
+    std::size_t not_found = 0;
+    int interrupted = 0;
 };
 
 /// Exit statuses of news-index.
@@ -40,7 +67,8 @@ enum ExitStatus : int {
     kExitOk = 0,
     kExitFatal = 1,       ///< nothing could be done (database unusable, model unreadable)
     kExitUsage = 2,
-    kExitInputErrors = 3  ///< finished, but some inputs or records failed
+    kExitInputErrors = 3, ///< finished, but some inputs or records failed
+    kExitInterrupted = 128  ///< plus the signal number: 130 SIGINT, 143 SIGTERM
 };
 
 /// Reads every input, extracts, and writes (or, in a dry run, prints) the
@@ -48,6 +76,10 @@ enum ExitStatus : int {
 /// the JSON summary go to @p out. Throws IndexError / std::runtime_error only
 /// for fatal conditions (database or model unusable).
 IndexSummary run_index(const IndexOptions& options, std::ostream& out, std::ostream& err);
+
+/// Removes the articles named by id; a missing id is reported on @p err and
+/// counted. The summary goes to @p err (and as JSON to @p out with json).
+DeleteSummary run_delete(const DeleteOptions& options, std::ostream& out, std::ostream& err);
 
 /// The summary as one line: "4 indexed, 0 updated, ...".
 [[nodiscard]] std::string summary_line(const IndexSummary& summary);

@@ -21,6 +21,12 @@ std::string identity_of(const fs::path& p) {
     return abs.lexically_normal().string();
 }
 
+std::uint64_t size_of(const fs::path& p) {
+    std::error_code ec;
+    auto size = fs::file_size(p, ec);
+    return ec ? 0 : static_cast<std::uint64_t>(size);
+}
+
 void error(InputList& list, const std::string& path, const std::string& message) {
     list.diagnostics.push_back({Diagnostic::Severity::error, path, 0, message});
 }
@@ -70,7 +76,7 @@ void walk_directory(const fs::path& dir, InputList& list) {
         found.push_back(entry.path());
     }
     std::sort(found.begin(), found.end());
-    for (const auto& p : found) list.files.push_back({p.string(), identity_of(p)});
+    for (const auto& p : found) list.files.push_back({p.string(), identity_of(p), size_of(p)});
 }
 
 }  // namespace
@@ -79,7 +85,7 @@ InputList collect_inputs(const std::vector<std::string>& paths) {
     InputList list;
     for (const std::string& path : paths) {
         if (path == "-") {
-            list.files.push_back({"-", "-"});
+            list.files.push_back({"-", "-", 0});
             continue;
         }
         std::error_code ec;
@@ -94,9 +100,12 @@ InputList collect_inputs(const std::vector<std::string>& paths) {
             continue;
         }
         if (fs::is_directory(st)) {
+            std::string dir = identity_of(path);
+            if (dir.empty() || dir.back() != '/') dir.push_back('/');
+            list.directories.push_back(dir);
             walk_directory(path, list);
         } else if (fs::is_regular_file(st)) {
-            list.files.push_back({path, identity_of(path)});
+            list.files.push_back({path, identity_of(path), size_of(path)});
         } else {
             error(list, path, "not a regular file or directory");
         }

@@ -2,6 +2,7 @@
 /// @brief The inputs named on the command line: files, directories (recursively), "-".
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,12 +13,15 @@ namespace news {
 struct InputFile {
     std::string path;      ///< as shown to the user; "-" for standard input
     std::string identity;  ///< absolute, normalised path used in article ids
+    std::uint64_t size = 0;  ///< bytes when walked (0 for standard input)
 };
 
 struct InputList {
     std::vector<InputFile> files;
     std::vector<Diagnostic> diagnostics;  ///< missing paths, unreadable directories, loops
     std::size_t passed_over = 0;          ///< files in directories that are not articles
+    /// Identities of the directories named (absolute, normalised, ending in '/').
+    std::vector<std::string> directories;
 };
 
 /// Expands @p paths: files as given, directories recursively in sorted order

@@ -3,20 +3,81 @@
 #include "indexer/options.h"
 
 #include <sstream>
+#include <string_view>
 
 #include <boost/program_options.hpp>
 
 namespace news {
 namespace po = boost::program_options;
+namespace {
+
+constexpr const char* kExitHelp =
+    "\nExit status: 0 success; 1 fatal error (database or model unusable, or locked); 2 usage error;\n"
+    "3 finished, but some inputs, records or ids failed (see the messages); 130/143 interrupted by\n"
+    "SIGINT/SIGTERM after committing what was done.\n";
+
+void check_wait_timeout(double seconds) {
+    if (!(seconds >= 0)) throw UsageError("--wait-timeout must be a number of seconds, 0 or more");
+}
+
+IndexCommandLine parse_delete_command_line(int argc, const char* const argv[]) {
+    IndexCommandLine cl;
+    cl.command = IndexCommandLine::Command::remove;
+    DeleteOptions& o = cl.delete_options;
+    po::options_description visible(
+        "Usage: news-index delete --db DB [options] ID...\n\n"
+        "Remove articles from the database by id (as shown by news-search).\n"
+        "An article deleted this way comes back only if its input file changes\n"
+        "or is indexed again with --force.\n\n"
+        "Options");
+    visible.add_options()
+        ("db,d", po::value(&o.db_path), "database directory")
+        ("json", po::bool_switch(&o.json), "print the summary as JSON on standard output")
+        ("wait", po::bool_switch(&o.wait), "wait while another indexer holds the database")
+        ("wait-timeout", po::value(&o.wait_timeout)->default_value(o.wait_timeout),
+         "seconds to wait for the database (implies --wait)")
+        ("quiet,q", po::bool_switch(&o.quiet), "report errors and the summary only")
+        ("help,h", "show this help and exit");
+    po::options_description hidden;
+    hidden.add_options()("id", po::value(&o.ids), "article ids");
+    po::options_description all;
+    all.add(visible).add(hidden);
+    po::positional_options_description positional;
+    positional.add("id", -1);
+    std::ostringstream help;
+    help << visible << kExitHelp;
+    cl.help = help.str();
+    po::variables_map vm;
+    try {
+        // argv[1] is "delete"
+        po::store(po::command_line_parser(argc - 1, argv + 1).options(all).positional(positional).run(), vm);
+        if (vm.count("help")) {
+            cl.action = CliAction::help;
+            return cl;
+        }
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError(e.what());
+    }
+    if (!vm["wait-timeout"].defaulted()) o.wait = true;
+    check_wait_timeout(o.wait_timeout);
+    if (o.db_path.empty()) throw UsageError("delete: --db DB is required");
+    if (o.ids.empty()) throw UsageError("delete: no article ids given");
+    return cl;
+}
+
+}  // namespace
 
 IndexCommandLine parse_index_command_line(int argc, const char* const argv[]) {
+    if (argc > 1 && std::string_view(argv[1]) == "delete") return parse_delete_command_line(argc, argv);
     IndexCommandLine cl;
     IndexOptions& o = cl.options;
     std::size_t max_mb = o.max_file_bytes >> 20;
     std::string model;
     po::options_description visible(
         "Usage: news-index --db DB [options] PATH...\n"
-        "       news-index --dry-run [--json] PATH...\n\n"
+        "       news-index --dry-run [--json] PATH...\n"
+        "       news-index delete --db DB ID...   (see news-index delete --help)\n\n"
         "Index news articles (plain text, JSON, JSON Lines, HTML) from files,\n"
         "directories (recursively) and - (standard input) into a Xapian database.\n\n"
         "Options");
@@ -29,7 +90,14 @@ IndexCommandLine parse_index_command_line(int argc, const char* const argv[]) {
         ("no-entities", "do not extract entities")
         ("batch-size", po::value(&o.batch_size)->default_value(o.batch_size), "articles per commit")
         ("max-file-size", po::value(&max_mb)->default_value(max_mb), "largest input file read, in MiB")
-        ("quiet,q", po::bool_switch(&o.quiet), "report errors and the summary only")
+        ("prune", po::bool_switch(&o.prune),
+         "remove the articles of files gone from the directories named on this command line")
+        ("threads", po::value(&o.threads)->default_value(o.threads),
+         "threads for reading, parsing and extraction, the writer included (0: all cores)")
+        ("wait", po::bool_switch(&o.wait), "wait while another indexer holds the database")
+        ("wait-timeout", po::value(&o.wait_timeout)->default_value(o.wait_timeout),
+         "seconds to wait for the database (implies --wait)")
+        ("quiet,q", po::bool_switch(&o.quiet), "report errors and the summary only (no progress line)")
         ("help,h", "show this help and exit")
         ("version", "show the version and exit");
     po::options_description hidden;
@@ -40,8 +108,7 @@ IndexCommandLine parse_index_command_line(int argc, const char* const argv[]) {
     positional.add("input", -1);
 
     std::ostringstream help;
-    help << visible << "\nExit status: 0 success; 1 fatal error (database or model unusable); 2 usage error;\n"
-                       "3 finished, but some inputs or records could not be read (see the messages).\n";
+    help << visible << kExitHelp;
     cl.help = help.str();
 
     po::variables_map vm;
@@ -66,6 +133,10 @@ IndexCommandLine parse_index_command_line(int argc, const char* const argv[]) {
     if (!o.dry_run && o.db_path.empty()) throw UsageError("--db DB is required (or use --dry-run)");
     if (o.batch_size == 0) throw UsageError("--batch-size must be at least 1");
     if (max_mb == 0) throw UsageError("--max-file-size must be at least 1");
+    if (!vm["wait-timeout"].defaulted()) o.wait = true;
+    check_wait_timeout(o.wait_timeout);
+    if (o.threads > 1024) throw UsageError("--threads must be between 0 (all cores) and 1024");
+    if (o.prune && o.dry_run) throw UsageError("--prune needs a database (not with --dry-run)");
     return cl;
 }
 

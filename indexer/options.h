@@ -10,12 +10,16 @@
 namespace news {
 
 struct IndexCommandLine {
+    enum class Command { index, remove };  ///< news-index [index] ... / news-index delete ...
     CliAction action = CliAction::run;
-    IndexOptions options;
+    Command command = Command::index;
+    IndexOptions options;          ///< Command::index
+    DeleteOptions delete_options;  ///< Command::remove
     std::string help;  ///< the --help text
 };
 
-/// Parses news-index's arguments; throws UsageError on bad ones.
+/// Parses news-index's arguments ("delete" as the first one: the delete
+/// subcommand); throws UsageError on bad ones.
 [[nodiscard]] IndexCommandLine parse_index_command_line(int argc, const char* const argv[]);
 
 }  // namespace news

@@ -4,6 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh build
+if ! find corpus -type f ! -name '.*' | grep -q .; then
+  echo "demo: corpus/ holds no articles yet; the seed articles belong there (see corpus/.placeholder)" >&2
+fi
 echo "== news-index --db news.db corpus/"
 build/news-index --db news.db corpus/
 echo

@@ -11,6 +11,7 @@ PACKAGES=(
   nlohmann-json3-dev                   # JSON input and output
   libgumbo-dev                         # HTML5 parsing of saved web pages
   libgtest-dev                         # the test suite
+  clang libclang-rt-14-dev             # libFuzzer targets (scripts/fuzz.sh, run by scripts/test.sh)
   iso-codes                            # country and region names for entity gazetteers
   wordnet-base wamerican tzdata        # word lists and place/zone names for entity gazetteers
 )

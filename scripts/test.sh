@@ -10,7 +10,13 @@ scripts/build.sh build
 ctest --test-dir build --output-on-failure -j "$jobs"
 
 if [ "${NEWS_SKIP_SANITIZERS:-0}" != "1" ]; then
-  scripts/build.sh build-asan -DNEWS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+  scripts/build.sh build-asan -DNEWS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DNEWS_BUILD_BENCH=OFF
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp" \
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
+fi
+
+# A bounded fuzzing run of every libFuzzer target (clang; scripts/fuzz.sh): 20 s each.
+if [ "${NEWS_SKIP_FUZZ:-0}" != "1" ]; then
+  scripts/fuzz.sh "${NEWS_FUZZ_SECONDS:-20}"
 fi

@@ -20,10 +20,21 @@ Xapian::Database open_database(const std::string& path) {
     if (!std::filesystem::is_directory(path, ec)) {
         throw std::runtime_error(fmt::format("{}: no such database (index articles with news-index --db {})", path, path));
     }
-    try {
-        return Xapian::Database(path);
-    } catch (const Xapian::Error& e) {
-        throw std::runtime_error(fmt::format("{}: cannot open database: {}", path, e.get_description()));
+    // Opening reads the latest revision; an indexer committing twice meanwhile
+    // discards it (DatabaseModifiedError): open again, as search() reopens.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return Xapian::Database(path);
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt < 20) continue;
+            throw std::runtime_error(fmt::format("{}: cannot open database: {}", path, e.get_description()));
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            // the same race as in Searcher::search; real corruption persists
+            if (attempt < 3) continue;
+            throw std::runtime_error(fmt::format("{}: cannot open database: {}", path, e.get_description()));
+        } catch (const Xapian::Error& e) {
+            throw std::runtime_error(fmt::format("{}: cannot open database: {}", path, e.get_description()));
+        }
     }
 }
 
@@ -146,13 +157,20 @@ std::vector<FacetValue> Searcher::timeline(const std::string& field, const std::
 
 SearchResponse Searcher::search(const SearchRequest& request) {
     // A commit by the indexer can invalidate what this reader has open:
-    // reopen and try again (a few times, as commits may follow each other).
+    // reopen and try again (many times: with small batches an indexer
+    // commits every few milliseconds). A glass reader racing the writer can
+    // also meet a block the writer has just reused and report it as corrupt
+    // (seen under load by tests/indexer_concurrency_test.cc): when a newer
+    // revision exists, that is the same race, so retry on it too.
+    constexpr int kAttempts = 20;
     for (int attempt = 0;; ++attempt) {
         try {
             db_.reopen();
             return run(request);
         } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= 5) throw;
+            if (attempt >= kAttempts) throw;
+        } catch (const Xapian::DatabaseCorruptError&) {
+            if (attempt >= kAttempts || !db_.reopen()) throw;
         }
     }
 }
