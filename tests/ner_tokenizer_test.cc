@@ -36,6 +36,7 @@ INSTANTIATE_TEST_SUITE_P(
         TokenCase{"Mr. Smith of Acme Inc. said", {"Mr.", "Smith", "of", "Acme", "Inc.", "said"}},
         TokenCase{"It cost $1,000.50 on 3:30", {"It", "cost", "$", "1,000.50", "on", "3:30"}},
         TokenCase{"Urdu-speaking O'Neill AT&T", {"Urdu-speaking", "O'Neill", "AT&T"}},
+        TokenCase{"Russia-U.S.-Ukraine Talks", {"Russia", "-", "U.S.", "-", "Ukraine", "Talks"}},
         TokenCase{"\"Quoted\" (bracketed)", {"\"", "Quoted", "\"", "(", "bracketed", ")"}},
         TokenCase{"Kyiv \xE2\x80\x94 Z\xC3\xBCrich", {"Kyiv", "\xE2\x80\x94", "Z\xC3\xBCrich"}},
         TokenCase{"", {}},

@@ -80,8 +80,10 @@ std::size_t scan_word(std::string_view s, std::size_t i) {
         }
         const char c = s[i];
         const bool next_word = i + 1 < s.size() && is_word_start(s, i + 1);
-        // Internal hyphen, ampersand (AT&T), slash between digits.
-        if ((c == '-' || c == '&') && next_word && i > start) {
+        // Internal hyphen, ampersand (AT&T), slash between digits. A hyphen before
+        // initials ("Russia-U.S.-Ukraine") separates words, so "U.S." stays whole.
+        const bool initials_follow = i + 2 < s.size() && is_ascii_alpha(s[i + 1]) && s[i + 2] == '.';
+        if ((c == '-' || c == '&') && next_word && i > start && !(c == '-' && initials_follow)) {
             ++i;
             continue;
         }
