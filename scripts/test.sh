@@ -16,7 +16,8 @@ if [ "${NEWS_SKIP_SANITIZERS:-0}" != "1" ]; then
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
 fi
 
-# A bounded fuzzing run of every libFuzzer target (clang; scripts/fuzz.sh): 20 s each.
+# A bounded fuzzing run of every libFuzzer target (clang; scripts/fuzz.sh): 10 s each
+# (longer runs: scripts/fuzz.sh 600).
 if [ "${NEWS_SKIP_FUZZ:-0}" != "1" ]; then
-  scripts/fuzz.sh "${NEWS_FUZZ_SECONDS:-20}"
+  scripts/fuzz.sh "${NEWS_FUZZ_SECONDS:-10}"
 fi
