@@ -138,23 +138,6 @@ std::string line_text(std::string_view raw) {
     return s;
 }
 
-/// Lower-case words of @p s, punctuation dropped: for prefix comparisons.
-std::string word_key(std::string_view s) {
-    std::string out;
-    bool space = true;
-    for (char c : s) {
-        auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || u >= 0x80) {
-            out.push_back(static_cast<char>(std::tolower(u)));
-            space = false;
-        } else if (!space) {
-            out.push_back(' ');
-            space = true;
-        }
-    }
-    if (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
 
 /// NewsAPI cuts "content" to 200 characters and appends "… [+1234 chars]".
 std::string strip_truncation_marker(std::string_view s) {
@@ -482,15 +465,15 @@ private:
             lead = body_text(*m.value);
             if (!lead.empty()) break;
         }
-        std::string lead_key = word_key(lead);
-        if (!lead_key.empty() && !a.title.empty() && lead_key == word_key(a.title)) lead.clear();
+        std::string lead_key = text::word_key(lead);
+        if (!lead_key.empty() && !a.title.empty() && lead_key == text::word_key(a.title)) lead.clear();
 
         if (body.empty()) {
             a.body = std::move(lead);
         } else if (lead.empty()) {
             a.body = std::move(body);
         } else {
-            std::string body_key = word_key(body);
+            std::string body_key = text::word_key(body);
             if (body_key.starts_with(lead_key)) {
                 a.body = std::move(body);
             } else if (lead_key.starts_with(body_key)) {

@@ -19,7 +19,9 @@ std::size_t unicode_space_at(std::string_view s, std::size_t i) {
     return 0;
 }
 
-std::string fold_punctuation_words(std::string_view s) {
+}  // namespace
+
+std::string word_key(std::string_view s) {
     std::string out;
     bool space = true;
     for (char c : s) {
@@ -37,8 +39,6 @@ std::string fold_punctuation_words(std::string_view s) {
     if (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
 }
-
-}  // namespace
 
 std::string_view trim(std::string_view s) {
     for (;;) {
@@ -155,7 +155,7 @@ std::vector<std::string> split_names(std::string_view s) {
 }
 
 bool same_words(std::string_view a, std::string_view b) {
-    return fold_punctuation_words(a) == fold_punctuation_words(b);
+    return word_key(a) == word_key(b);
 }
 
 std::size_t first_sentence_end(std::string_view s) {

@@ -24,6 +24,9 @@ namespace news::text {
 [[nodiscard]] std::size_t word_count(std::string_view s);
 /// "A, B and C" / "A; B" / "A & B" -> {"A", "B", "C"}.
 [[nodiscard]] std::vector<std::string> split_names(std::string_view s);
+/// Lower-case words of @p s joined by single spaces, punctuation dropped
+/// (apostrophes removed: "Ukraine's" -> "ukraines"): a key for comparing texts.
+[[nodiscard]] std::string word_key(std::string_view s);
 /// True when @p a and @p b have the same words, ignoring case and punctuation
 /// ("Some_Title_Words" and "Some Title Words!").
 [[nodiscard]] bool same_words(std::string_view a, std::string_view b);

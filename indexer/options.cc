@@ -2,6 +2,8 @@
 /// @brief news-index options with Boost.Program_options.
 #include "indexer/options.h"
 
+#include "common/cli_options.h"
+
 #include <sstream>
 #include <string_view>
 
@@ -48,17 +50,9 @@ IndexCommandLine parse_delete_command_line(int argc, const char* const argv[]) {
     help << visible << kExitHelp;
     cl.help = help.str();
     po::variables_map vm;
-    try {
-        // argv[1] is "delete"
-        po::store(po::command_line_parser(argc - 1, argv + 1).options(all).positional(positional).run(), vm);
-        if (vm.count("help")) {
-            cl.action = CliAction::help;
-            return cl;
-        }
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(e.what());
-    }
+    // argv[1] is "delete"
+    cl.action = run_program_options(argc - 1, argv + 1, all, positional, vm);
+    if (cl.action != CliAction::run) return cl;
     if (!vm["wait-timeout"].defaulted()) o.wait = true;
     check_wait_timeout(o.wait_timeout);
     if (o.db_path.empty()) throw UsageError("delete: --db DB is required");
@@ -112,20 +106,8 @@ IndexCommandLine parse_index_command_line(int argc, const char* const argv[]) {
     cl.help = help.str();
 
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-        if (vm.count("help")) {
-            cl.action = CliAction::help;
-            return cl;
-        }
-        if (vm.count("version")) {
-            cl.action = CliAction::version;
-            return cl;
-        }
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(e.what());
-    }
+    cl.action = run_program_options(argc, argv, all, positional, vm);
+    if (cl.action != CliAction::run) return cl;
     o.entities = vm.count("no-entities") == 0;
     o.ner_model = model;
     o.max_file_bytes = max_mb << 20;

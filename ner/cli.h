@@ -8,13 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "common/cli.h"
+
 namespace news::ner::cli {
 
 /// A bad command line: main prints "news-ner: message" and exits 2.
-class UsageError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
+using news::UsageError;
 
 /// The sub-command.
 enum class Command { help, train, evaluate, tag };

@@ -2,6 +2,8 @@
 /// @brief news-search options with Boost.Program_options.
 #include "searcher/options.h"
 
+#include "common/cli_options.h"
+
 #include <sstream>
 
 #include <boost/program_options.hpp>
@@ -54,20 +56,8 @@ SearchCommandLine parse_search_command_line(int argc, const char* const argv[]) 
     cl.help = help.str();
 
     po::variables_map vm;
-    try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-        if (vm.count("help")) {
-            cl.action = CliAction::help;
-            return cl;
-        }
-        if (vm.count("version")) {
-            cl.action = CliAction::version;
-            return cl;
-        }
-        po::notify(vm);
-    } catch (const po::error& e) {
-        throw UsageError(e.what());
-    }
+    cl.action = run_program_options(argc, argv, all, positional, vm);
+    if (cl.action != CliAction::run) return cl;
     for (const auto& w : words) {
         if (!r.query.empty()) r.query.push_back(' ');
         r.query += w;
