@@ -30,13 +30,18 @@ const std::vector<std::string>* values_of(const Article& a, std::string_view fie
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder(Xapian::WritableDatabase* spelling_db) {
+DocumentBuilder::DocumentBuilder() {
     termgen_.set_stemmer(Xapian::Stem("english"));
     termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    if (spelling_db) {
-        termgen_.set_database(*spelling_db);
-        termgen_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-    }
+}
+
+PreparedDocument DocumentBuilder::prepare(const Article& article) {
+    PreparedDocument p;
+    std::string stored = serialize_stored(article);
+    p.hash = content_hash(stored);
+    p.idterm = schema::id_term(article.id);
+    p.doc = build(article, stored, p.hash);
+    return p;
 }
 
 Xapian::Document DocumentBuilder::build(const Article& a, const std::string& stored_data,

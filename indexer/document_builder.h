@@ -10,12 +10,23 @@
 
 namespace news {
 
+/// An article ready for the writer: built on any thread, written by the one writer.
+struct PreparedDocument {
+    std::string idterm;     ///< the unique-id term it replaces
+    std::string hash;       ///< content_hash of its stored data
+    Xapian::Document doc;
+};
+
 /// Builds Xapian documents. Holds a TermGenerator (English stemming, STEM_SOME)
-/// so one builder serves many articles; not thread-safe.
+/// so one builder serves many articles; not thread-safe: one per thread.
+/// Spelling data is not written here (it needs the database); the writer adds
+/// it from the document's terms (IndexWriter::put).
 class DocumentBuilder {
 public:
-    /// @p spelling_db, when given, receives spelling data for suggestions.
-    explicit DocumentBuilder(Xapian::WritableDatabase* spelling_db = nullptr);
+    DocumentBuilder();
+
+    /// Serialises, hashes and builds @p article.
+    [[nodiscard]] PreparedDocument prepare(const Article& article);
 
     /// The document for @p article: free text (title weighted, body, authors,
     /// source, entity names), boolean terms (id, URL, file, date, exact

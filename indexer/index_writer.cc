@@ -32,7 +32,7 @@ Xapian::WritableDatabase open_database(const std::string& path) {
 }  // namespace
 
 IndexWriter::IndexWriter(const IndexWriterOptions& options)
-    : options_(options), db_(open_database(options.path)), builder_(options.spelling ? &db_ : nullptr),
+    : options_(options), db_(open_database(options.path)), builder_(),
       facets_(options.path, db_) {
     std::string version = db_.get_metadata(std::string(schema::kSchemaVersionKey));
     if (version.empty() && db_.get_doccount() == 0) {
@@ -44,15 +44,21 @@ IndexWriter::IndexWriter(const IndexWriterOptions& options)
     }
 }
 
-IndexWriter::Outcome IndexWriter::put(const Article& article) {
-    std::string stored = serialize_stored(article);
-    std::string hash = content_hash(stored);
-    std::string idterm = schema::id_term(article.id);
-    Xapian::PostingIterator p = db_.postlist_begin(idterm);
-    bool exists = p != db_.postlist_end(idterm);
-    if (exists && db_.get_document(*p).get_value(schema::kSlotHash) == hash) return Outcome::unchanged;
-    Xapian::Document doc = builder_.build(article, stored, hash);
-    facets_.touched(db_.replace_document(idterm, doc));
+IndexWriter::Outcome IndexWriter::put(const Article& article) { return put(builder_.prepare(article)); }
+
+IndexWriter::Outcome IndexWriter::put(const PreparedDocument& prepared) {
+    Xapian::PostingIterator p = db_.postlist_begin(prepared.idterm);
+    bool exists = p != db_.postlist_end(prepared.idterm);
+    if (exists && db_.get_document(*p).get_value(schema::kSlotHash) == prepared.hash) return Outcome::unchanged;
+    facets_.touched(db_.replace_document(prepared.idterm, prepared.doc));
+    if (options_.spelling) {
+        // Spelling data for suggestions: the unprefixed words (lower case;
+        // prefixed terms start with an upper-case letter).
+        for (auto t = prepared.doc.termlist_begin(); t != prepared.doc.termlist_end(); ++t) {
+            const std::string& term = *t;
+            if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) db_.add_spelling(term, t.get_wdf());
+        }
+    }
     ++pending_;
     return exists ? Outcome::updated : Outcome::added;
 }

@@ -47,6 +47,8 @@ public:
     /// Adds @p article, replaces the document with its id, or leaves it when
     /// nothing it stores has changed.
     Outcome put(const Article& article);
+    /// The same for an article already prepared (on a worker thread).
+    Outcome put(const PreparedDocument& prepared);
 
     /// Removes the articles that came from @p file but whose id terms are not
     /// in @p kept (records gone from a re-indexed file). Returns how many.

@@ -105,7 +105,8 @@ struct FileWork {
     bool had_fingerprint = false;  ///< the database knew this file
     std::optional<std::size_t> unchanged;  ///< same fingerprint: articles it had
     ParseResult parsed;
-    bool extracted = false;
+    bool extracted = false;                 ///< entities and dates filled in
+    std::vector<PreparedDocument> prepared; ///< built documents, one per article (not in dry runs)
     TaskPool::TicketPtr ticket;
 };
 
@@ -261,8 +262,20 @@ private:
         }
         work.parsed = parse_input(input.bytes, InputRef{.path = work.file.path, .identity = work.file.identity});
         if (work.parsed.articles.size() <= kChunkArticles) {
-            for (Article& a : work.parsed.articles) extractor_.extract(a);
+            work.prepared.resize(options_.dry_run ? 0 : work.parsed.articles.size());
+            extract_and_prepare(work, 0, work.parsed.articles.size());
             work.extracted = true;
+        }
+    }
+
+    /// Extraction and document building (term generation, serialisation,
+    /// hashing) for articles [begin, end) of @p work, off the writer thread.
+    void extract_and_prepare(FileWork& work, std::size_t begin, std::size_t end) const {
+        DocumentBuilder builder;
+        for (std::size_t k = begin; k < end; ++k) {
+            Article& article = work.parsed.articles[k];
+            extractor_.extract(article);
+            if (!options_.dry_run) work.prepared[k] = builder.prepare(article);
         }
     }
 
@@ -291,13 +304,12 @@ private:
         std::vector<Article>& articles = work.parsed.articles;
         std::vector<TaskPool::TicketPtr> chunks;
         if (!work.extracted) {
+            work.prepared.resize(options_.dry_run ? 0 : articles.size());
             for (std::size_t i = 0; i < articles.size(); i += kChunkArticles) {
                 std::size_t end = std::min(articles.size(), i + kChunkArticles);
                 // the task shares the file's work, which may outlive this call
                 // (an interruption or an error) while the task still runs
-                chunks.push_back(pool.submit([this, shared, i, end] {
-                    for (std::size_t k = i; k < end; ++k) extractor_.extract(shared->parsed.articles[k]);
-                }));
+                chunks.push_back(pool.submit([this, shared, i, end] { extract_and_prepare(*shared, i, end); }));
             }
         }
         std::set<std::string> kept;
@@ -320,7 +332,7 @@ private:
                 ++summary_.warnings;
             }
             kept.insert(schema::id_term(article.id));
-            switch (writer_->put(article)) {
+            switch (writer_->put(work.prepared[i])) {
                 case IndexWriter::Outcome::added: ++summary_.indexed; break;
                 case IndexWriter::Outcome::updated: ++summary_.updated; break;
                 case IndexWriter::Outcome::unchanged: ++summary_.unchanged; break;
