@@ -237,6 +237,18 @@ private:
         return false;
     }
     /// True when the number at @p i is the tail of a larger number or an amount ("1,000", "$2022", "0.5").
+    /// An optional year after token @p last ("3 March 2025", "March 3, 2025"):
+    /// sets @p p's year and returns the year's token, else returns @p last.
+    std::size_t take_year_after(std::size_t last, Part& p) const {
+        std::size_t k = last + 1;
+        if (is_punct(k, ',')) ++k;
+        if (is_year_number(k) && !number_continues(k) && !number_is_tail(k)) {
+            p.year = tokens_[k].value;
+            return k;
+        }
+        return last;
+    }
+
     bool number_is_tail(std::size_t i) const {
         if (i == 0 || tokens_[i].space_before) return false;
         const Token& p = tokens_[i - 1];
@@ -608,14 +620,8 @@ private:
         }
         // "OCT7", "DEC7": contract codes in price tables, not dates.
         if (is_day_number(j) && !number_continues(j) && (dot || !glued(j))) {
-            std::size_t e = after_ordinal(j) - 1;
             Part p{0, m.value, tokens_[j].value};
-            std::size_t k = e + 1;
-            if (is_punct(k, ',')) ++k;
-            if (is_year_number(k) && !number_continues(k) && !number_is_tail(k)) {
-                p.year = tokens_[k].value;
-                e = k;
-            }
+            std::size_t e = take_year_after(after_ordinal(j) - 1, p);
             r.first = i;
             r.last = e;
             r.start = p;
@@ -740,12 +746,7 @@ private:
         std::size_t e = j;
         if (is_punct(e + 1, '.') && glued(e + 1) && is_abbrev_month(j)) ++e;
         Part p{0, m->value, tokens_[i].value};
-        std::size_t k = e + 1;
-        if (is_punct(k, ',')) ++k;
-        if (is_year_number(k) && !number_continues(k) && !number_is_tail(k)) {
-            p.year = tokens_[k].value;
-            e = k;
-        }
+        e = take_year_after(e, p);
         r.first = i;
         r.last = e;
         r.start = p;
