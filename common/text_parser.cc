@@ -39,9 +39,13 @@ constexpr std::array kBoilerplatePrefixes = {
     "sign up for", "subscribe to ", "this article was originally published", "image source", "photo:",
     "tags:", "filed under"};
 
-/// Lines after which everything is page furniture (comment forms, link lists).
+/// Lines that open a comment form: everything after them is furniture, wherever they stand.
+constexpr std::array kCommentFormLines = {"leave a reply", "leave a comment"};
+constexpr std::string_view kCommentFormNotice = "your email address will not be published";
+
+/// Lines after which everything is page furniture (link lists), when they stand
+/// in the last two thirds of the article.
 constexpr std::array kTailMarkers = {
-    "leave a reply", "leave a comment", "your email address will not be published",
     "post navigation", "related posts", "related articles", "related stories", "you may also like",
     "more from", "read next", "comments", "about the author", "share this:", "like this:"};
 
@@ -259,10 +263,8 @@ ParseResult parse_text(std::string_view content, const InputRef& input) {
             continue;
         }
         std::string norm = normalize_line(line);
+        if (equals_any(norm, kCommentFormLines) || norm.starts_with(kCommentFormNotice)) break;
         if (i >= tail_limit && equals_any(norm, kTailMarkers)) break;
-        if (norm == "leave a reply" || norm == "leave a comment" ||
-            norm.starts_with("your email address will not be published"))
-            break;
         if (is_boilerplate(norm)) continue;
         if (!title_norm.empty() && norm == title_norm) continue;
         if (heading_shaped(line) && word_count(line) <= 10) {
