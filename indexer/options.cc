@@ -18,8 +18,18 @@ constexpr const char* kExitHelp =
     "3 finished, but some inputs, records or ids failed (see the messages); 130/143 interrupted by\n"
     "SIGINT/SIGTERM after committing what was done.\n";
 
-void check_wait_timeout(double seconds) {
-    if (!(seconds >= 0)) throw UsageError("--wait-timeout must be a number of seconds, 0 or more");
+/// --wait and --wait-timeout, shared by indexing and delete.
+void add_lock_options(po::options_description& options, bool& wait, double& timeout) {
+    options.add_options()
+        ("wait", po::bool_switch(&wait), "wait while another indexer holds the database")
+        ("wait-timeout", po::value(&timeout)->default_value(timeout),
+         "seconds to wait for the database (implies --wait)");
+}
+
+/// A given --wait-timeout implies --wait; the timeout must not be negative.
+void finish_lock_options(const po::variables_map& vm, bool& wait, double timeout) {
+    if (!vm["wait-timeout"].defaulted()) wait = true;
+    if (!(timeout >= 0)) throw UsageError("--wait-timeout must be a number of seconds, 0 or more");
 }
 
 IndexCommandLine parse_delete_command_line(int argc, const char* const argv[]) {
@@ -34,10 +44,9 @@ IndexCommandLine parse_delete_command_line(int argc, const char* const argv[]) {
         "Options");
     visible.add_options()
         ("db,d", po::value(&o.db_path), "database directory")
-        ("json", po::bool_switch(&o.json), "print the summary as JSON on standard output")
-        ("wait", po::bool_switch(&o.wait), "wait while another indexer holds the database")
-        ("wait-timeout", po::value(&o.wait_timeout)->default_value(o.wait_timeout),
-         "seconds to wait for the database (implies --wait)")
+        ("json", po::bool_switch(&o.json), "print the summary as JSON on standard output");
+    add_lock_options(visible, o.wait, o.wait_timeout);
+    visible.add_options()
         ("quiet,q", po::bool_switch(&o.quiet), "report errors and the summary only")
         ("help,h", "show this help and exit");
     po::options_description hidden;
@@ -53,8 +62,7 @@ IndexCommandLine parse_delete_command_line(int argc, const char* const argv[]) {
     // argv[1] is "delete"
     cl.action = run_program_options(argc - 1, argv + 1, all, positional, vm);
     if (cl.action != CliAction::run) return cl;
-    if (!vm["wait-timeout"].defaulted()) o.wait = true;
-    check_wait_timeout(o.wait_timeout);
+    finish_lock_options(vm, o.wait, o.wait_timeout);
     if (o.db_path.empty()) throw UsageError("delete: --db DB is required");
     if (o.ids.empty()) throw UsageError("delete: no article ids given");
     return cl;
@@ -87,10 +95,9 @@ IndexCommandLine parse_index_command_line(int argc, const char* const argv[]) {
         ("prune", po::bool_switch(&o.prune),
          "remove the articles of files gone from the directories named on this command line")
         ("threads", po::value(&o.threads)->default_value(o.threads),
-         "threads for reading, parsing and extraction, the writer included (0: all cores)")
-        ("wait", po::bool_switch(&o.wait), "wait while another indexer holds the database")
-        ("wait-timeout", po::value(&o.wait_timeout)->default_value(o.wait_timeout),
-         "seconds to wait for the database (implies --wait)")
+         "threads for reading, parsing and extraction, the writer included (0: all cores)");
+    add_lock_options(visible, o.wait, o.wait_timeout);
+    visible.add_options()
         ("quiet,q", po::bool_switch(&o.quiet), "report errors and the summary only (no progress line)")
         ("help,h", "show this help and exit")
         ("version", "show the version and exit");
@@ -115,8 +122,7 @@ IndexCommandLine parse_index_command_line(int argc, const char* const argv[]) {
     if (!o.dry_run && o.db_path.empty()) throw UsageError("--db DB is required (or use --dry-run)");
     if (o.batch_size == 0) throw UsageError("--batch-size must be at least 1");
     if (max_mb == 0) throw UsageError("--max-file-size must be at least 1");
-    if (!vm["wait-timeout"].defaulted()) o.wait = true;
-    check_wait_timeout(o.wait_timeout);
+    finish_lock_options(vm, o.wait, o.wait_timeout);
     if (o.threads > 1024) throw UsageError("--threads must be between 0 (all cores) and 1024");
     if (o.prune && o.dry_run) throw UsageError("--prune needs a database (not with --dry-run)");
     return cl;
