@@ -6,20 +6,14 @@
 #include <array>
 #include <map>
 
+#include "common/text_util.h"
+
 namespace news::ner {
 namespace {
 
 std::vector<std::string> split_words(std::string_view s) {
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r')) ++i;
-        std::size_t j = i;
-        while (j < s.size() && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r') ++j;
-        if (j > i) out.emplace_back(s.substr(i, j - i));
-        i = j;
-    }
-    return out;
+    const std::vector<std::string_view> words = text::words(s);
+    return {words.begin(), words.end()};
 }
 
 std::string join(const std::vector<std::string>& words, std::size_t from = 0) {
