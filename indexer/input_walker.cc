@@ -27,6 +27,15 @@ std::uint64_t size_of(const fs::path& p) {
     return ec ? 0 : static_cast<std::uint64_t>(size);
 }
 
+/// True for a Xapian database directory (glass, chert or honey backend).
+bool is_xapian_database(const fs::path& dir) {
+    std::error_code ec;
+    for (const char* marker : {"iamglass", "iamchert", "iamhoney"}) {
+        if (fs::exists(dir / marker, ec)) return true;
+    }
+    return false;
+}
+
 void error(InputList& list, const std::string& path, const std::string& message) {
     list.diagnostics.push_back({Diagnostic::Severity::error, path, 0, message});
 }
@@ -55,6 +64,11 @@ void walk_directory(const fs::path& dir, InputList& list) {
         if (entry.is_directory(type_ec)) {
             if (!name.empty() && name.front() == '.') it.disable_recursion_pending();
             if (entry.is_symlink(type_ec)) it.disable_recursion_pending();
+            // a Xapian database (this run's own, say) holds no articles
+            if (is_xapian_database(entry.path())) {
+                it.disable_recursion_pending();
+                continue;
+            }
             // an unreadable sub-directory: report it, go on with the rest
             std::error_code probe;
             fs::directory_iterator check(entry.path(), probe);

@@ -25,7 +25,8 @@ struct InputList {
 };
 
 /// Expands @p paths: files as given, directories recursively in sorted order
-/// (hidden entries and files with other extensions passed over; symbolic
+/// (hidden entries, Xapian database directories and files with other
+/// extensions passed over; symbolic
 /// links to directories not followed, so loops cannot occur), "-" for
 /// standard input. Never throws on file-system errors: they become
 /// diagnostics.

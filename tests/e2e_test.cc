@@ -248,6 +248,17 @@ TEST_F(EndToEnd, BadInputIsReportedAndEverythingElseIndexed) {
     EXPECT_EQ(search(db_, {})["total"], 7);
 }
 
+TEST_F(EndToEnd, ADatabaseInsideTheIndexedFolderIsNotReadAsArticles) {
+    // The database lives among the articles it indexes: its files are not inputs.
+    std::string inner = (dir_ / "articles" / "news.db").string();
+    RunResult first = run_tool("news-index", {"--db", inner, (dir_ / "articles").string()});
+    ASSERT_EQ(first.status, 3) << first.err;  // only feed.jsonl's malformed line
+    RunResult again = run_tool("news-index", {"--db", inner, (dir_ / "articles").string()});
+    EXPECT_EQ(again.err.find("news.db"), std::string::npos) << again.err;
+    EXPECT_NE(again.err.find("0 indexed, 0 updated, 6 unchanged, 0 removed, 0 skipped, 1 failed"), std::string::npos)
+        << again.err;
+}
+
 TEST_F(EndToEnd, StandardInputIsAnInput) {
     RunResult r = run_tool("news-index", {"--db", db_, "-"}, kNoHeadlineText);
     EXPECT_EQ(r.status, 0) << r.err;
