@@ -155,7 +155,8 @@ std::vector<FacetValue> Searcher::timeline(const std::string& field, const std::
     return std::move(r.facets[histogram.key()]);
 }
 
-SearchResponse Searcher::search(const SearchRequest& request) {
+template <typename Fn>
+auto Searcher::with_retry(Fn&& fn) {
     // A commit by the indexer can invalidate what this reader has open:
     // reopen and try again (many times: with small batches an indexer
     // commits every few milliseconds). A glass reader racing the writer can
@@ -166,13 +167,26 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     for (int attempt = 0;; ++attempt) {
         try {
             db_.reopen();
-            return run(request);
+            return fn();
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= kAttempts) throw;
         } catch (const Xapian::DatabaseCorruptError&) {
             if (attempt >= kAttempts || !db_.reopen()) throw;
         }
     }
+}
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+    return with_retry([&] { return run(request); });
+}
+
+std::optional<Article> Searcher::article(const std::string& id) {
+    return with_retry([&]() -> std::optional<Article> {
+        const std::string term = schema::id_term(id);
+        Xapian::PostingIterator it = db_.postlist_begin(term);
+        if (it == db_.postlist_end(term)) return std::nullopt;
+        return deserialize_stored(db_.get_document(*it).get_data());
+    });
 }
 
 SearchResponse Searcher::run(const SearchRequest& request) {

@@ -78,12 +78,20 @@ public:
     [[nodiscard]] std::vector<FacetValue> timeline(const std::string& field, const std::string& value,
                                                    DateBucket bucket, SearchRequest context = {});
 
+    /// The stored article with id @p id, or nullopt when there is none.
+    [[nodiscard]] std::optional<Article> article(const std::string& id);
+
     [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
+    /// The revision open (changes with every commit the reader has seen).
+    [[nodiscard]] Xapian::rev revision() const { return db_.get_revision(); }
     ~Searcher();
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
 
 private:
+    /// Calls @p fn after reopening, retrying while an indexer's commits get in the way.
+    template <typename Fn>
+    auto with_retry(Fn&& fn);
     SearchResponse run(const SearchRequest& request);
     /// The facet store matching the revision open, or nullptr.
     const FacetStore* store();
