@@ -18,3 +18,9 @@ endif()
 # Gumbo (Google's HTML5 parser) ships a pkg-config file only.
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 add_library(Gumbo::Gumbo ALIAS PkgConfig::GUMBO)
+
+# cpp-httplib (news-server's HTTP server; the test suite's HTTP and WebDriver
+# client). Debian builds it as a shared library whose header layout depends on
+# the feature macros in its pkg-config file, so they come from there.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+add_library(httplib::httplib ALIAS PkgConfig::HTTPLIB)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs to build, test and run.
 # Safe to run again: it does nothing when everything is already installed.
+# With --test it also installs what only the test suite needs (a headless browser).
 set -euo pipefail
 
 PACKAGES=(
@@ -10,11 +11,17 @@ PACKAGES=(
   libfmt-dev                           # formatting
   nlohmann-json3-dev                   # JSON input and output
   libgumbo-dev                         # HTML5 parsing of saved web pages
+  libcpp-httplib-dev                   # news-server's HTTP server (and the tests' HTTP client)
   libgtest-dev                         # the test suite
   clang libclang-rt-14-dev             # libFuzzer targets (scripts/fuzz.sh, run by scripts/test.sh)
   iso-codes                            # country and region names for entity gazetteers
   wordnet-base wamerican tzdata        # word lists and place/zone names for entity gazetteers
 )
+if [ "${1:-}" = "--test" ]; then
+  PACKAGES+=(
+    chromium chromium-driver           # the search page's end-to-end test in a real (headless) browser
+  )
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

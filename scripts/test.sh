@@ -3,7 +3,7 @@
 # then builds again with AddressSanitizer and UndefinedBehaviorSanitizer and runs it again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --test
 jobs="$(nproc)"
 
 scripts/build.sh build
