@@ -180,7 +180,7 @@ std::vector<std::uint32_t> count_values(const FacetStore& store, std::size_t fie
 
 namespace {
 
-std::vector<FacetValue> store_date_histogram(const FacetStore& store, const DocSet& set, const FacetRequest& r) {
+DateBuckets make_date_buckets(const FacetStore& store, const FacetRequest& r) {
     const FacetStore::Column& c = store.column(store_field_index(r.field));
     // Bucket of each dictionary date, numbered in label order.
     std::map<std::string, std::uint32_t> labels;
@@ -189,34 +189,45 @@ std::vector<FacetValue> store_date_histogram(const FacetStore& store, const DocS
         label_of[id] = bucket_label(std::string(c.value(id)), r.bucket);
         labels.emplace(label_of[id], 0);
     }
-    bool unknown_bucket = r.field == "date";
-    if (unknown_bucket) labels.emplace(kUnknown, 0);
+    DateBuckets b;
+    b.has_unknown = r.field == "date";
+    if (b.has_unknown) labels.emplace(kUnknown, 0);
     std::uint32_t next = 0;
-    for (auto& [label, index] : labels) index = next++;
-    std::vector<std::uint32_t> bucket_of(c.size);
-    for (std::uint32_t id = 0; id < c.size; ++id) bucket_of[id] = labels[label_of[id]];
-    std::uint32_t unknown = unknown_bucket ? labels[kUnknown] : 0;
-    std::vector<std::uint32_t> counts(labels.size(), 0);
-    std::vector<Xapian::docid> last(labels.size(), 0);  // a document counts once per bucket
+    for (auto& [label, index] : labels) {
+        index = next++;
+        b.labels.push_back(label);
+    }
+    b.bucket_of.resize(c.size);
+    for (std::uint32_t id = 0; id < c.size; ++id) b.bucket_of[id] = labels[label_of[id]];
+    b.unknown = b.has_unknown ? labels[kUnknown] : 0;
+    return b;
+}
+
+std::vector<FacetValue> store_date_histogram(const FacetStore& store, const DocSet& set, const FacetRequest& r,
+                                             const DateBuckets& b) {
+    const FacetStore::Column& c = store.column(store_field_index(r.field));
+    std::vector<std::uint32_t> counts(b.labels.size(), 0);
+    std::vector<Xapian::docid> last(b.labels.size(), 0);  // a document counts once per bucket
     const std::uint32_t* offsets = c.offsets;
     const std::uint32_t* ids = c.ids;
+    const std::uint32_t* bucket_of = b.bucket_of.data();
     set.for_each([&](Xapian::docid d) {
         std::uint32_t i = offsets[d], e = offsets[d + 1];
         if (i == e) {
-            if (unknown_bucket) ++counts[unknown];
+            if (b.has_unknown) ++counts[b.unknown];
             return;
         }
         for (; i < e; ++i) {
-            std::uint32_t b = bucket_of[ids[i]];
-            if (last[b] != d) {
-                last[b] = d;
-                ++counts[b];
+            std::uint32_t k = bucket_of[ids[i]];
+            if (last[k] != d) {
+                last[k] = d;
+                ++counts[k];
             }
         }
     });
     std::vector<FacetValue> values;
-    for (const auto& [label, index] : labels) {
-        if (counts[index]) values.push_back({label, counts[index]});
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+        if (counts[k]) values.push_back({b.labels[k], counts[k]});
     }
     std::stable_partition(values.begin(), values.end(), [](const FacetValue& v) { return v.value != kUnknown; });
     if (r.limit && values.size() > r.limit) values.resize(r.limit);
@@ -247,10 +258,28 @@ std::vector<FacetValue> store_entity_top(const FacetStore& store, const DocSet& 
 
 }  // namespace
 
-FacetResults count_with_store(const FacetStore& store, const DocSet& set, const std::vector<FacetRequest>& requests) {
+const DateBuckets& DateBucketCache::get(const FacetStore& store, const FacetRequest& request) {
+    if (store_ != &store || revision_ != store.revision()) {
+        buckets_.clear();
+        store_ = &store;
+        revision_ = store.revision();
+    }
+    auto [it, added] = buckets_.try_emplace(request.key());
+    if (added) it->second = make_date_buckets(store, request);
+    return it->second;
+}
+
+FacetResults count_with_store(const FacetStore& store, const DocSet& set, const std::vector<FacetRequest>& requests,
+                              DateBucketCache* cache) {
     FacetResults out;
     for (const auto& r : requests) {
-        out[r.key()] = r.is_date() ? store_date_histogram(store, set, r) : store_entity_top(store, set, r);
+        if (!r.is_date()) {
+            out[r.key()] = store_entity_top(store, set, r);
+        } else if (cache) {
+            out[r.key()] = store_date_histogram(store, set, r, cache->get(store, r));
+        } else {
+            out[r.key()] = store_date_histogram(store, set, r, make_date_buckets(store, r));
+        }
     }
     return out;
 }

@@ -82,9 +82,33 @@ using RelatedResults = std::map<std::string, std::vector<RelatedValue>>;
 [[nodiscard]] std::vector<RelatedValue> rank_related(std::vector<RelatedValue> candidates, std::size_t n,
                                                      std::size_t total, const RelatedRequest& request);
 
-/// Exact facet counts over @p set from the facet store (the fast path).
+/// The buckets of a date column's dictionary for one granularity: which bucket
+/// each value id falls in, and the bucket labels in chronological order.
+struct DateBuckets {
+    std::vector<std::uint32_t> bucket_of;  ///< per value id
+    std::vector<std::string> labels;       ///< per bucket; "unknown" (publication date only) included
+    std::uint32_t unknown = 0;             ///< the bucket of documents without a date, if any
+    bool has_unknown = false;
+};
+
+/// DateBuckets of one facet store, computed once per column and granularity
+/// (they depend only on the store's dictionary, which is fixed for a
+/// revision) rather than on every histogram. Not thread-safe, like Searcher.
+class DateBucketCache {
+public:
+    [[nodiscard]] const DateBuckets& get(const FacetStore& store, const FacetRequest& request);
+
+private:
+    const FacetStore* store_ = nullptr;
+    Xapian::rev revision_ = 0;
+    std::map<std::string, DateBuckets> buckets_;  // by FacetRequest::key()
+};
+
+/// Exact facet counts over @p set from the facet store (the fast path); @p cache
+/// (may be null) keeps date buckets between calls.
 [[nodiscard]] FacetResults count_with_store(const FacetStore& store, const DocSet& set,
-                                            const std::vector<FacetRequest>& requests);
+                                            const std::vector<FacetRequest>& requests,
+                                            DateBucketCache* cache = nullptr);
 
 /// Documents of @p set holding each value id of entity field @p field.
 [[nodiscard]] std::vector<std::uint32_t> count_values(const FacetStore& store, std::size_t field,

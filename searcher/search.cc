@@ -180,6 +180,11 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     return with_retry([&] { return run(request); });
 }
 
+Xapian::rev Searcher::refresh() {
+    db_.reopen();
+    return db_.get_revision();
+}
+
 std::optional<Article> Searcher::article(const std::string& id) {
     return with_retry([&]() -> std::optional<Article> {
         const std::string term = schema::id_term(id);
@@ -243,9 +248,9 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         }
         response.total = sets->main.count();
         response.total_exact = true;
-        response.facets = count_with_store(*facet_store, sets->main, main_facets);
+        response.facets = count_with_store(*facet_store, sets->main, main_facets, &date_buckets_);
         for (auto& [field, facets] : own_filter_facets) {
-            for (auto& [key, values] : count_with_store(*facet_store, sets->without_own.at(field), facets)) {
+            for (auto& [key, values] : count_with_store(*facet_store, sets->without_own.at(field), facets, &date_buckets_)) {
                 response.facets[key] = std::move(values);
             }
         }

@@ -78,6 +78,9 @@ public:
     [[nodiscard]] std::vector<FacetValue> timeline(const std::string& field, const std::string& value,
                                                    DateBucket bucket, SearchRequest context = {});
 
+    /// Opens the newest revision if an indexer has committed since; returns the revision open.
+    Xapian::rev refresh();
+
     /// The stored article with id @p id, or nullopt when there is none.
     [[nodiscard]] std::optional<Article> article(const std::string& id);
 
@@ -99,6 +102,7 @@ private:
     std::string path_;
     Xapian::Database db_;
     std::unique_ptr<FacetStore> store_;
+    DateBucketCache date_buckets_;  ///< for store_'s histograms
 };
 
 }  // namespace news
