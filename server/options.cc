@@ -20,6 +20,7 @@ ServerCommandLine parse_server_command_line(int argc, const char* const argv[]) 
     o.search.threads = cores == 0 ? 2 : cores;
     long long timeout_ms = o.search.timeout.count();
     int port = o.port;
+    std::size_t cache_mb = o.cache_bytes >> 20;
     po::options_description visible(
         "Usage: news-server --db DB [options]\n\n"
         "Serve a news database over HTTP: the search page at / and a JSON API\n"
@@ -39,6 +40,8 @@ ServerCommandLine parse_server_command_line(int argc, const char* const argv[]) 
          "longest query accepted")
         ("max-window", po::value(&o.limits.max_window)->default_value(o.limits.max_window),
          "deepest result reachable by paging (offset + limit)")
+        ("cache-mb", po::value(&cache_mb)->default_value(cache_mb),
+         "memory for answers to repeated requests, kept until the next commit (0: no cache)")
         ("access-log", po::bool_switch(&cl.access_log), "print one line per request on standard error")
         ("help,h", "show this help and exit")
         ("version", "show the version and exit");
@@ -58,6 +61,8 @@ ServerCommandLine parse_server_command_line(int argc, const char* const argv[]) 
     o.search.timeout = std::chrono::milliseconds(timeout_ms);
     if (o.limits.max_query_bytes == 0) throw UsageError("--max-query-bytes must be positive");
     if (o.limits.max_window == 0) throw UsageError("--max-window must be positive");
+    if (cache_mb > 64 * 1024) throw UsageError("--cache-mb must be at most 65536");
+    o.cache_bytes = cache_mb << 20;
     o.limits.max_limit = std::min(o.limits.max_limit, o.limits.max_window);
     return cl;
 }

@@ -17,6 +17,7 @@
 #include "searcher/query_builder.h"
 #include "searcher/render.h"
 #include "server/assets.h"
+#include "server/result_cache.h"
 
 namespace news::server {
 namespace {
@@ -41,12 +42,28 @@ Params params_of(const httplib::Request& req) {
     return Params(req.params.begin(), req.params.end());
 }
 
-/// Runs @p fn and sends its JSON, or the error as JSON with its status:
-/// 400 for a bad request or query, 503 for busy or too slow, 500 otherwise.
-template <typename Fn>
-void answer(httplib::Response& res, Fn&& fn) {
+/// The cache key of a request: its path and parameters in a fixed order
+/// (by name; repeated names keep their order, which never changes an answer's meaning).
+std::string cache_key(const httplib::Request& req) {
+    std::string key = req.path;
+    char sep = '?';
+    for (const auto& [name, value] : req.params) {  // a multimap: sorted by name
+        key += sep;
+        key += name;
+        key += '=';
+        key += value;
+        key += '\0';
+        sep = '&';
+    }
+    return key;
+}
+
+/// Sends the exception being handled as a JSON error with its status: 400 for
+/// a bad request or query, 404 for a missing article, 503 for busy or too slow,
+/// 500 otherwise. Call only inside a catch block.
+void send_current_error(httplib::Response& res) {
     try {
-        send_json(res, 200, fn());
+        throw;
     } catch (const ApiError& e) {
         send_json(res, e.status(), error_json(e.status(), e.what()));
     } catch (const QueryError& e) {
@@ -55,6 +72,18 @@ void answer(httplib::Response& res, Fn&& fn) {
         send_json(res, 500, error_json(500, fmt::format("database error: {}", e.get_description())));
     } catch (const std::exception& e) {
         send_json(res, 500, error_json(500, e.what()));
+    } catch (...) {
+        send_json(res, 500, error_json(500, "internal error"));
+    }
+}
+
+/// Runs @p fn and sends its JSON, or the error.
+template <typename Fn>
+void answer(httplib::Response& res, Fn&& fn) {
+    try {
+        send_json(res, 200, fn());
+    } catch (...) {
+        send_current_error(res);
     }
 }
 
@@ -81,12 +110,18 @@ void add_security_headers(httplib::Response& res) {
 }  // namespace
 
 struct Server::Impl {
-    Impl(const std::string& db_path, ServerOptions opts) : options(std::move(opts)), service(db_path, options.search) {}
+    Impl(const std::string& db_path, ServerOptions opts)
+        : options(std::move(opts)), service(db_path, options.search), cache(options.cache_bytes) {}
 
     void routes();
+    /// Answers with @p compute's JSON, from the cache when the same request was
+    /// answered at the current revision; adds took_ms and cached.
+    template <typename Compute>
+    void cached_answer(const httplib::Request& req, httplib::Response& res, Compute&& compute);
 
     ServerOptions options;
     SearchService service;
+    ResultCache cache;
     httplib::Server http;
     bool bound = false;
     // stop() may come before run() has started listening (a signal at start-up,
@@ -96,6 +131,29 @@ struct Server::Impl {
     bool run_entered = false;
     std::atomic<bool> run_returned{false};
 };
+
+template <typename Compute>
+void Server::Impl::cached_answer(const httplib::Request& req, httplib::Response& res, Compute&& compute) {
+    const auto start = Clock::now();
+    try {
+        const std::string key = cache_key(req);
+        auto [body, hit] = service.run([&](Searcher& s) {
+            const Xapian::rev revision = s.refresh();
+            if (auto cached = cache.get(revision, key)) return std::pair{std::move(*cached), true};
+            std::string fresh = dump(compute(s));
+            cache.put(revision, key, fresh);
+            return std::pair{std::move(fresh), false};
+        });
+        // The stored body is a JSON object: its last byte is the closing brace.
+        body.pop_back();
+        body += fmt::format(R"(,"cached":{},"took_ms":{:.3f}}})", hit ? "true" : "false", ms_since(start));
+        res.status = 200;
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(std::move(body), "application/json; charset=utf-8");
+    } catch (...) {
+        send_current_error(res);
+    }
+}
 
 void Server::Impl::routes() {
     const std::size_t http_threads = options.http_threads == 0 ? 1 : options.http_threads;
@@ -154,48 +212,57 @@ void Server::Impl::routes() {
 
     http.Get("/api/health", [this](const httplib::Request&, httplib::Response& res) {
         answer(res, [&] {
-            return service.run([](Searcher& s) {
-                (void)s.search(SearchRequest{.limit = 0});  // reopens: the figures are current
+            nlohmann::json j = service.run([](Searcher& s) {
+                (void)s.refresh();  // the figures are current
                 return nlohmann::json{{"status", "ok"}, {"articles", s.doc_count()}, {"revision", s.revision()}};
             });
+            ResultCache::Stats c = cache.stats();
+            j["cache"] = {{"entries", c.entries}, {"bytes", c.bytes}, {"hits", c.hits}, {"misses", c.misses}};
+            return j;
         });
     });
 
     http.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
-        answer(res, [&] {
-            const auto start = Clock::now();
-            SearchRequest request = search_request_from_params(params_of(req), options.limits);
-            SearchResponse response = service.run([&request](Searcher& s) { return s.search(request); });
-            nlohmann::json j = response_json(response);
+        SearchRequest request;
+        try {
+            request = search_request_from_params(params_of(req), options.limits);
+        } catch (...) {
+            return send_current_error(res);
+        }
+        cached_answer(req, res, [&request](Searcher& s) {
+            nlohmann::json j = response_json(s.search(request));
             j["offset"] = request.offset;
             j["limit"] = request.limit;
-            j["took_ms"] = ms_since(start);
             return j;
         });
     });
 
     http.Get("/api/facets", [this](const httplib::Request& req, httplib::Response& res) {
-        answer(res, [&] {
-            const auto start = Clock::now();
-            SearchRequest request = facets_request_from_params(params_of(req), options.limits);
-            SearchResponse response = service.run([&request](Searcher& s) { return s.search(request); });
-            nlohmann::json j = response_json(response);
-            return nlohmann::json{{"query", j["query"]},
-                                  {"total", j["total"]},
-                                  {"facets", j["facets"]},
-                                  {"took_ms", ms_since(start)}};
+        SearchRequest request;
+        try {
+            request = facets_request_from_params(params_of(req), options.limits);
+        } catch (...) {
+            return send_current_error(res);
+        }
+        cached_answer(req, res, [&request](Searcher& s) {
+            nlohmann::json j = response_json(s.search(request));
+            return nlohmann::json{{"query", j["query"]}, {"total", j["total"]}, {"facets", j["facets"]}};
         });
     });
 
     http.Get("/api/timeline", [this](const httplib::Request& req, httplib::Response& res) {
-        answer(res, [&] {
-            const auto start = Clock::now();
-            TimelineRequest t = timeline_request_from_params(params_of(req), options.limits);
-            auto buckets = service.run([&t](Searcher& s) { return s.timeline(t.field, t.value, t.bucket, t.context); });
+        TimelineRequest t;
+        try {
+            t = timeline_request_from_params(params_of(req), options.limits);
+        } catch (...) {
+            return send_current_error(res);
+        }
+        cached_answer(req, res, [&t](Searcher& s) {
             nlohmann::json list = nlohmann::json::array();
-            for (const auto& b : buckets) list.push_back({{"value", b.value}, {"count", b.count}});
-            return nlohmann::json{
-                {"field", t.field}, {"value", t.value}, {"buckets", std::move(list)}, {"took_ms", ms_since(start)}};
+            for (const auto& b : s.timeline(t.field, t.value, t.bucket, t.context)) {
+                list.push_back({{"value", b.value}, {"count", b.count}});
+            }
+            return nlohmann::json{{"field", t.field}, {"value", t.value}, {"buckets", std::move(list)}};
         });
     });
 

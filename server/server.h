@@ -19,6 +19,7 @@ struct ServerOptions {
     std::size_t http_threads = 8;    ///< connections served at once
     SearchServiceOptions search;     ///< search threads, queue and deadline
     ApiLimits limits;
+    std::size_t cache_bytes = 64u << 20;      ///< answers kept for repeated requests (0: no cache)
     std::size_t max_request_body = 8 * 1024;  ///< the API takes no bodies; larger ones get 413
     /// Called once per request with method, path and status (access log); may be empty.
     std::function<void(const std::string& method, const std::string& path, int status)> log;
@@ -26,7 +27,9 @@ struct ServerOptions {
 
 /// The HTTP server: GET /api/search, /api/facets, /api/timeline,
 /// /api/article/{id}, /api/health, and the page at /. Every error is a JSON
-/// object {"error": message, "status": code}.
+/// object {"error": message, "status": code}. Answers of search, facets and
+/// timeline are cached per database revision (see ResultCache): a repeated
+/// request is answered from memory until the indexer commits.
 class Server {
 public:
     /// Opens @p db_path (throws std::runtime_error when it is not a database).

@@ -18,6 +18,7 @@
 
 #include "server/api.h"
 #include "server/options.h"
+#include "server/result_cache.h"
 #include "server/search_service.h"
 #include "tests/server_test_util.h"
 
@@ -87,9 +88,48 @@ TEST_F(ServerApi, SearchAnswersAsTheCommandLineDoes) {
     EXPECT_EQ(a.body["offset"], 0);
     EXPECT_EQ(a.body["limit"], 10);
     EXPECT_TRUE(a.body["took_ms"].is_number());
-    for (const char* key : {"took_ms", "offset", "limit"}) a.body.erase(key);
+    EXPECT_TRUE(a.body["cached"].is_boolean());
+    for (const char* key : {"took_ms", "offset", "limit", "cached"}) a.body.erase(key);
     EXPECT_EQ(a.body, expected);
     EXPECT_EQ(a.body["total"], 2);
+}
+
+TEST_F(ServerApi, RepeatedRequestsComeFromTheCacheWithTheSameAnswer) {
+    const std::string path = "/api/search?q=peace&facet=place&limit=2";
+    Answer first = get(*client_, path);
+    Answer second = get(*client_, path);
+    ASSERT_EQ(first.status, 200);
+    ASSERT_EQ(second.status, 200);
+    EXPECT_EQ(first.body["cached"], false);
+    EXPECT_EQ(second.body["cached"], true);
+    for (Answer* a : {&first, &second}) a->body.erase("took_ms"), a->body.erase("cached");
+    EXPECT_EQ(first.body, second.body);
+    Answer health = get(*client_, "/api/health");
+    EXPECT_GE(health.body["cache"]["hits"].get<int>(), 1);
+}
+
+TEST(ResultCacheUnit, EvictsLeastRecentlyUsedAndForgetsOlderRevisions) {
+    server::ResultCache cache(400);
+    cache.put(1, "a", std::string(90, 'a'));
+    cache.put(1, "b", std::string(90, 'b'));
+    cache.put(1, "c", std::string(90, 'c'));
+    ASSERT_TRUE(cache.get(1, "a"));  // a is now the most recent
+    cache.put(1, "d", std::string(90, 'd'));
+    cache.put(1, "e", std::string(90, 'e'));  // over 400 bytes: b, the least recent, goes
+    EXPECT_FALSE(cache.get(1, "b"));
+    EXPECT_EQ(cache.get(1, "a").value_or(""), std::string(90, 'a'));
+    EXPECT_TRUE(cache.get(1, "e"));
+    cache.put(1, "huge", std::string(200, 'h'));  // over a quarter of the cache: not kept
+    EXPECT_FALSE(cache.get(1, "huge"));
+
+    // A reader still on revision 1 finds nothing of revision 2 and does not disturb it.
+    cache.put(2, "a", "new");
+    EXPECT_FALSE(cache.get(1, "a"));
+    EXPECT_EQ(cache.get(2, "a").value_or(""), "new");
+    EXPECT_FALSE(cache.get(2, "e"));  // revision 1's answers are gone
+    server::ResultCache off(0);
+    off.put(1, "a", "x");
+    EXPECT_FALSE(off.get(1, "a"));
 }
 
 TEST_F(ServerApi, FiltersExcludesAndPaging) {
@@ -387,6 +427,9 @@ TEST(ServerOptionsCli, ParsesAndRefusesBadValues) {
     EXPECT_EQ(cl.options.host, "0.0.0.0");
     EXPECT_EQ(cl.options.search.threads, 3u);
     EXPECT_EQ(cl.options.search.timeout, std::chrono::milliseconds(250));
+    EXPECT_EQ(cl.options.cache_bytes, 64u << 20);
+    const char* no_cache[] = {"news-server", "--cache-mb", "0"};
+    EXPECT_EQ(server::parse_server_command_line(3, no_cache).options.cache_bytes, 0u);
     const char* defaults[] = {"news-server"};
     EXPECT_EQ(server::parse_server_command_line(1, defaults).options.host, "127.0.0.1");
     for (std::vector<const char*> bad : {std::vector<const char*>{"news-server", "--port", "70000"},
