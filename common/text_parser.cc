@@ -47,7 +47,7 @@ constexpr std::string_view kCommentFormNotice = "your email address will not be 
 /// in the last two thirds of the article.
 constexpr std::array kTailMarkers = {
     "post navigation", "related posts", "related articles", "related stories", "you may also like",
-    "more from", "read next", "comments", "about the author", "share this:", "like this:"};
+    "more from", "read next", "comments", "about the author", "share this", "like this"};
 
 /// Section headings that are generic and must never become the title.
 constexpr std::array kGenericHeadings = {

@@ -72,6 +72,25 @@ TEST(TextParser, BoilerplateRemoved) {
     EXPECT_TRUE(contains(a.body, "A further round is planned."));
 }
 
+// Regression: the WordPress share block ("Share this:", "Like this:") ends the article; the
+// markers were written with their colon, which line normalisation strips, so they never
+// matched and the related-post titles that follow were indexed as body text.
+TEST(TextParser, ShareBlockEndsTheArticle) {
+    Article a = parse_one(
+        "Talks Resume In Geneva\n\n"
+        "Negotiators met in Geneva on Monday. They said the talks were useful.\n\n"
+        "A second round is planned for March. Officials declined to give details.\n\n"
+        "The envoy said progress had been made on prisoner exchanges.\n\n"
+        "Share this:\nTwitter\nFacebook\n"
+        "Like this:\nLike Loading...\n"
+        "Related\n"
+        "Cocoa Prices Climb On West African Weather Worries\n"
+        "In \"Markets\"\n");
+    EXPECT_TRUE(contains(a.body, "prisoner exchanges"));
+    EXPECT_FALSE(contains(a.body, "Cocoa Prices")) << a.body;
+    EXPECT_FALSE(contains(a.body, "Loading")) << a.body;
+}
+
 TEST(TextParser, NoHeadlineGivesDerivedTitleFromFirstSentence) {
     Article a = parse_one(
         "ABU DHABI, Feb 1 (Reuters) - Russian and Ukrainian negotiators ended two days of U.S.-brokered talks "
