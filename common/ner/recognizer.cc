@@ -40,7 +40,7 @@ bool heading_country(std::span<const std::string_view> words, std::size_t first,
         const std::string_view w = words[first];
         const auto letters = std::count_if(w.begin(), w.end(), [](char c) { return c != '.'; });
         if (letters <= 3 && (std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
-                             w == "US" || w == "IN")) {
+                             w == "US")) {
             return false;
         }
     }
