@@ -1,5 +1,6 @@
 /// @file eval_reuters_places.cc
-/// @brief The entity extractor's places against the Reuters-21578 PLACES codes: recall over mentioned gold places, precision.
+/// @brief The entity extractor's places against the Reuters-21578 PLACES codes: recall over mentioned gold
+/// places, precision.
 ///
 /// Usage: eval_reuters_places [--json] [--limit N] [--model FILE] [DIR]
 /// (DIR defaults to ../shared/corpora/reuters21578). Every article with at least
@@ -30,13 +31,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "bench/reuters_sgml.h"
 #include "common/article.h"
@@ -105,15 +105,21 @@ constexpr std::string_view kNotAliases[] = {
 
 /// Longer names that contain a country's name without being that country.
 constexpr std::string_view kOtherPlaces[] = {
-    "new mexico",      "new guinea",     "new jersey",      "northern ireland", "latin america",
-    "south america",   "north america",  "central america", "bank of america",  "mexico city",
-    "panama city",     "kuwait city",    "guatemala city",  "belize city",      "south china sea",
-    "east china sea",  "vatican city",
+    "new mexico",     "new guinea",    "new jersey",      "northern ireland", "latin america",
+    "south america",  "north america", "central america", "bank of america",  "mexico city",
+    "panama city",    "kuwait city",   "guatemala city",  "belize city",      "south china sea",
+    "east china sea", "vatican city",
 };
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool is_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+char to_lower(char c) {
+    return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 /// Letters in @p s.
 std::size_t letter_count(std::string_view s) {
@@ -122,10 +128,12 @@ std::size_t letter_count(std::string_view s) {
 
 /// Occurrences of @p alias_lower in @p text / @p lower (same length), at word boundaries,
 /// starting with a capital, in capitals when the alias is short.
-std::vector<std::size_t> occurrences(std::string_view text, std::string_view lower, std::string_view alias_lower) {
+std::vector<std::size_t> occurrences(std::string_view text, std::string_view lower,
+                                     std::string_view alias_lower) {
     std::vector<std::size_t> out;
     const bool short_alias = letter_count(alias_lower) <= 3;
-    for (std::size_t at = lower.find(alias_lower); at != std::string_view::npos; at = lower.find(alias_lower, at + 1)) {
+    for (std::size_t at = lower.find(alias_lower); at != std::string_view::npos;
+         at = lower.find(alias_lower, at + 1)) {
         const std::size_t end = at + alias_lower.size();
         if (at > 0 && is_alnum(text[at - 1])) continue;
         // "U.S." ends with a dot; otherwise the next character must not continue a word.
@@ -133,7 +141,8 @@ std::vector<std::size_t> occurrences(std::string_view text, std::string_view low
         if (!is_upper(text[at])) continue;
         if (short_alias) {
             const std::string_view written = text.substr(at, alias_lower.size());
-            if (std::any_of(written.begin(), written.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+            if (std::any_of(written.begin(), written.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+                continue;
         }
         out.push_back(at);
     }
@@ -148,7 +157,8 @@ bool inside_company_markup(std::string_view text, std::size_t at) {
     const std::size_t close_before = text.rfind('>', at);
     if (close_before != std::string_view::npos && close_before > open) return false;
     const std::size_t close = text.find('>', at);
-    return close != std::string_view::npos && text.substr(open, close - open).find('\n') == std::string_view::npos;
+    return close != std::string_view::npos &&
+           text.substr(open, close - open).find('\n') == std::string_view::npos;
 }
 
 /// One Reuters code, resolved.
@@ -166,14 +176,15 @@ struct Masker {
 };
 
 class PlaceTable {
-public:
+  public:
     PlaceTable(const std::set<std::string>& codes, const news::ner::Gazetteer& gazetteer,
                const news::ner::Canonicalizer& canonicalizer) {
         std::map<std::string, std::vector<std::string>> aliases_of;  // canonical -> lower-case aliases
         std::set<std::string> country_canonicals;
         for (const auto& c : gazetteer.countries()) {
             country_canonicals.insert(c.canonical);
-            if (std::find(std::begin(kNotAliases), std::end(kNotAliases), c.alias_lower) == std::end(kNotAliases)) {
+            if (std::find(std::begin(kNotAliases), std::end(kNotAliases), c.alias_lower) ==
+                std::end(kNotAliases)) {
                 aliases_of[c.canonical].push_back(c.alias_lower);
             }
         }
@@ -186,7 +197,8 @@ public:
             p.code = code;
             std::vector<std::string> names;
             const auto& table = code_names();
-            if (const auto it = std::find_if(table.begin(), table.end(), [&](const CodeNames& c) { return c.code == code; });
+            if (const auto it = std::find_if(table.begin(), table.end(),
+                                             [&](const CodeNames& c) { return c.code == code; });
                 it != table.end()) {
                 for (const auto n : it->names) names.emplace_back(n);
             } else {
@@ -243,7 +255,8 @@ public:
 
     /// The offset of the first occurrence of one of @p place's names in @p text, not
     /// inside a longer name of something else; npos when none.
-    [[nodiscard]] std::size_t first_mention(const Place& place, std::string_view text, std::string_view lower_text) const {
+    [[nodiscard]] std::size_t first_mention(const Place& place, std::string_view text,
+                                            std::string_view lower_text) const {
         std::size_t best = std::string_view::npos;
         for (const auto& a : place.aliases) {
             const auto& masks = maskers_.at(place.code + '\t' + a);
@@ -251,7 +264,8 @@ public:
                 const bool masked = std::any_of(masks.begin(), masks.end(), [&](const Masker& m) {
                     return at >= m.offset && lower_text.substr(at - m.offset, m.name.size()) == m.name &&
                            (at - m.offset == 0 || !is_alnum(text[at - m.offset - 1])) &&
-                           (at - m.offset + m.name.size() >= text.size() || !is_alnum(text[at - m.offset + m.name.size()]));
+                           (at - m.offset + m.name.size() >= text.size() ||
+                            !is_alnum(text[at - m.offset + m.name.size()]));
                 });
                 if (!masked && !inside_company_markup(text, at)) {
                     best = std::min(best, at);
@@ -268,7 +282,7 @@ public:
         return out;
     }
 
-private:
+  private:
     /// "west-germany" -> "West Germany" (separator ' ') or "West-Germany" ('-').
     static std::string title_case(std::string_view code, char separator) {
         std::string out;
@@ -308,34 +322,40 @@ struct Counter {
     }
 };
 
-std::vector<std::pair<std::string, Counter>> top(const std::map<std::string, Counter>& counts, std::size_t n) {
+std::vector<std::pair<std::string, Counter>> top(const std::map<std::string, Counter>& counts,
+                                                 std::size_t n) {
     std::vector<std::pair<std::string, Counter>> v(counts.begin(), counts.end());
-    std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second.count > b.second.count; });
+    std::stable_sort(v.begin(), v.end(),
+                     [](const auto& a, const auto& b) { return a.second.count > b.second.count; });
     if (v.size() > n) v.resize(n);
     return v;
 }
 
 json top_json(const std::map<std::string, Counter>& counts, std::size_t n) {
     json out = json::array();
-    for (const auto& [name, c] : top(counts, n)) out.push_back({{"name", name}, {"count", c.count}, {"examples", c.examples}});
+    for (const auto& [name, c] : top(counts, n))
+        out.push_back({{"name", name}, {"count", c.count}, {"examples", c.examples}});
     return out;
 }
 
 void usage(std::FILE* out) {
-    std::fprintf(out,
-                 "Usage: %s [--json] [--limit N] [--model FILE] [DIR]\n"
-                 "Runs the entity extractor over the Reuters-21578 articles in DIR (default %s)\n"
-                 "that have PLACES codes, and reports recall over the gold places whose name is\n"
-                 "written in the text (target %.0f%%), precision over all extracted places and over\n"
-                 "extracted countries, the most frequent misses and false positives, and articles/s.\n"
-                 "  --json        one JSON object on stdout\n"
-                 "  --limit N     only the first N articles with PLACES\n"
-                 "  --model FILE  entity model (default: the installed one)\n"
-                 "Exit 0 when recall reaches the target, 1 below it, 2 on usage errors or a missing corpus.\n",
-                 kProg, kDefaultDir, kTarget * 100);
+    std::fprintf(
+        out,
+        "Usage: %s [--json] [--limit N] [--model FILE] [DIR]\n"
+        "Runs the entity extractor over the Reuters-21578 articles in DIR (default %s)\n"
+        "that have PLACES codes, and reports recall over the gold places whose name is\n"
+        "written in the text (target %.0f%%), precision over all extracted places and over\n"
+        "extracted countries, the most frequent misses and false positives, and articles/s.\n"
+        "  --json        one JSON object on stdout\n"
+        "  --limit N     only the first N articles with PLACES\n"
+        "  --model FILE  entity model (default: the installed one)\n"
+        "Exit 0 when recall reaches the target, 1 below it, 2 on usage errors or a missing corpus.\n",
+        kProg, kDefaultDir, kTarget * 100);
 }
 
-double ratio(std::size_t a, std::size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b); }
+double ratio(std::size_t a, std::size_t b) {
+    return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b);
+}
 
 }  // namespace
 
@@ -373,8 +393,8 @@ int main(int argc, char** argv) {
     }
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
-        std::fprintf(stderr, "%s: corpus directory '%s' not found (pass the Reuters-21578 directory)\n", kProg,
-                     dir.string().c_str());
+        std::fprintf(stderr, "%s: corpus directory '%s' not found (pass the Reuters-21578 directory)\n",
+                     kProg, dir.string().c_str());
         return 2;
     }
     auto records = news::bench::read_reuters(dir);
@@ -383,13 +403,16 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::size_t total_records = records.size();
-    std::erase_if(records, [](const auto& r) { return r.places.empty() || (r.title.empty() && r.body.empty()); });
+    std::erase_if(records,
+                  [](const auto& r) { return r.places.empty() || (r.title.empty() && r.body.empty()); });
     if (limit != 0 && records.size() > limit) records.resize(limit);
 
     try {
-        const news::Extractor extractor(news::ExtractOptions{.ner_model = model, .entities = true, .dates = false});
+        const news::Extractor extractor(
+            news::ExtractOptions{.ner_model = model, .entities = true, .dates = false});
         // The same recogniser again, to say what became of the missed mentions.
-        const news::ner::Recognizer recognizer(model.empty() ? news::ner::Recognizer::default_model_path() : model);
+        const news::ner::Recognizer recognizer(model.empty() ? news::ner::Recognizer::default_model_path()
+                                                             : model);
         const news::ner::Gazetteer gazetteer = news::ner::Gazetteer::load();
         const news::ner::Canonicalizer canonicalizer(gazetteer);
         std::set<std::string> codes;
@@ -433,8 +456,10 @@ int main(int argc, char** argv) {
                     continue;
                 }
                 const auto& e = article.entities;
-                const char* as = has(e.org, p->canonical) ? " [as org]" : has(e.misc, p->canonical) ? " [as misc]"
-                                 : has(e.person, p->canonical) ? " [as person]" : "";
+                const char* as = has(e.org, p->canonical)      ? " [as org]"
+                                 : has(e.misc, p->canonical)   ? " [as misc]"
+                                 : has(e.person, p->canonical) ? " [as person]"
+                                                               : "";
                 if (*as != '\0') ++found_any_type;
                 // What the recogniser made of the first mention.
                 if (mentions.empty()) mentions = recognizer.mentions(text);
@@ -443,11 +468,13 @@ int main(int argc, char** argv) {
                     if (m.begin <= at && at < m.end) {
                         kind = "inside " + std::string(news::ner::type_name(m.type)) + " name";
                         if (m.type == news::ner::EntityType::place) kind = "inside place name";
-                        misses_by_kind[kind].add(code + " " + r.newid + ": " + m.surface + " -> " + m.canonical);
+                        misses_by_kind[kind].add(code + " " + r.newid + ": " + m.surface + " -> " +
+                                                 m.canonical);
                         break;
                     }
                 }
-                if (kind == "not tagged") misses_by_kind[kind].add(code + " " + r.newid + ": ..." + excerpt(text, at) + "...");
+                if (kind == "not tagged")
+                    misses_by_kind[kind].add(code + " " + r.newid + ": ..." + excerpt(text, at) + "...");
                 misses[code].add(r.newid + as + " [" + kind + "]: ..." + excerpt(text, at) + "...");
             }
             for (const std::string& place : places) {
@@ -460,7 +487,8 @@ int main(int argc, char** argv) {
                 }
                 std::string gold_list;
                 for (const auto& g : r.places) gold_list += (gold_list.empty() ? "" : ",") + g;
-                (code.empty() ? false_others : false_countries)[place].add(r.newid + " (gold " + gold_list + ")");
+                (code.empty() ? false_others : false_countries)[place].add(r.newid + " (gold " + gold_list +
+                                                                           ")");
             }
         }
         std::vector<std::string> unresolved;
@@ -508,20 +536,27 @@ int main(int argc, char** argv) {
         } else {
             std::printf("Reuters-21578 places (%s): %zu records, %zu articles with PLACES codes and text\n",
                         dir.string().c_str(), total_records, records.size());
-            std::printf("  gold places: %zu; eligible (name or alias written in title+body): %zu\n", gold, eligible);
-            std::printf("  recall:    %5.1f%%  (%zu of %zu eligible extracted as the canonical place; target %.0f%%)\n",
-                        recall * 100, found, eligible, kTarget * 100);
-            std::printf("             %5.1f%%  with the %zu misses whose first mention is inside an organisation's "
-                        "name set aside (\"Bank of Japan\", \"U.S. Agriculture Department\")\n",
-                        recall_outside_orgs * 100, org_misses);
-            std::printf("             %zu of the misses were extracted with another type; %zu gold places found "
-                        "although their name was not matched\n",
-                        found_any_type, found_not_eligible);
-            std::printf("  precision: %5.1f%%  over all %zu extracted places (cities count as false: Reuters gold "
-                        "lists countries)\n",
-                        precision_all * 100, extracted);
-            std::printf("             %5.1f%%  over the %zu extracted places that are Reuters countries/regions\n",
-                        precision_countries * 100, extracted_countries);
+            std::printf("  gold places: %zu; eligible (name or alias written in title+body): %zu\n", gold,
+                        eligible);
+            std::printf(
+                "  recall:    %5.1f%%  (%zu of %zu eligible extracted as the canonical place; target "
+                "%.0f%%)\n",
+                recall * 100, found, eligible, kTarget * 100);
+            std::printf(
+                "             %5.1f%%  with the %zu misses whose first mention is inside an organisation's "
+                "name set aside (\"Bank of Japan\", \"U.S. Agriculture Department\")\n",
+                recall_outside_orgs * 100, org_misses);
+            std::printf(
+                "             %zu of the misses were extracted with another type; %zu gold places found "
+                "although their name was not matched\n",
+                found_any_type, found_not_eligible);
+            std::printf(
+                "  precision: %5.1f%%  over all %zu extracted places (cities count as false: Reuters gold "
+                "lists countries)\n",
+                precision_all * 100, extracted);
+            std::printf(
+                "             %5.1f%%  over the %zu extracted places that are Reuters countries/regions\n",
+                precision_countries * 100, extracted_countries);
             std::printf("  speed:     %.1f articles/s (extraction only, one thread)\n", rate);
             if (!unresolved.empty()) {
                 std::printf("  codes not in the extractor's country list:");
@@ -539,7 +574,8 @@ int main(int argc, char** argv) {
             print_top("Top misses (gold code; article NEWID [kind]: text around the first mention):", misses);
             print_top("Top false positives that are Reuters countries (extracted name; article and gold):",
                       false_countries);
-            print_top("Top other extracted places (cities, regions; false against country-level gold):", false_others);
+            print_top("Top other extracted places (cities, regions; false against country-level gold):",
+                      false_others);
         }
         return recall >= kTarget ? 0 : 1;
     } catch (const std::exception& e) {

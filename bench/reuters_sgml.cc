@@ -41,11 +41,16 @@ std::string decode_entities(std::string_view text) {
             continue;
         }
         const std::string_view name = text.substr(i + 1, semi - i - 1);
-        if (name == "lt") out += '<';
-        else if (name == "gt") out += '>';
-        else if (name == "amp") out += '&';
-        else if (!name.empty() && name[0] == '#') out += ' ';
-        else out.append(text.substr(i, semi - i + 1));
+        if (name == "lt")
+            out += '<';
+        else if (name == "gt")
+            out += '>';
+        else if (name == "amp")
+            out += '&';
+        else if (!name.empty() && name[0] == '#')
+            out += ' ';
+        else
+            out.append(text.substr(i, semi - i + 1));
         i = semi;
     }
     return out;

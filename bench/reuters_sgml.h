@@ -11,12 +11,12 @@ namespace news::bench {
 
 /// One <REUTERS> record, text decoded from Latin-1 to UTF-8 and SGML entities resolved.
 struct ReutersRecord {
-    std::string file;      ///< file name ("reut2-000.sgm")
-    std::string newid;     ///< the NEWID attribute
-    std::string date;      ///< the raw DATE field
-    std::string title;     ///< TITLE text, may be empty
-    std::string dateline;  ///< DATELINE text ("    SALVADOR, Feb 26 - "), may be empty
-    std::string body;      ///< BODY text as written (hard-wrapped lines), may be empty
+    std::string file;                 ///< file name ("reut2-000.sgm")
+    std::string newid;                ///< the NEWID attribute
+    std::string date;                 ///< the raw DATE field
+    std::string title;                ///< TITLE text, may be empty
+    std::string dateline;             ///< DATELINE text ("    SALVADOR, Feb 26 - "), may be empty
+    std::string body;                 ///< BODY text as written (hard-wrapped lines), may be empty
     std::vector<std::string> places;  ///< PLACES codes ("usa", "west-germany"), in order
 };
 

@@ -1,11 +1,12 @@
 /// @file indexer_date_origin_test.cc
-/// @brief Where publication dates come from (metadata, dateline, --date-from-mtime), through the real news-index and news-search.
+/// @brief Where publication dates come from (metadata, dateline, --date-from-mtime), through the real
+/// news-index and news-search.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -38,14 +39,15 @@ fs::file_time_type utc(std::chrono::year_month_day day, std::chrono::minutes tim
     return file_clock::from_sys(time_point_cast<seconds>(sys_days{day} + time_of_day));
 }
 
-/// 2024-03-15 23:30 UTC: late in the UTC day, so that a local-time conversion east of UTC would show the 16th.
+/// 2024-03-15 23:30 UTC: late in the UTC day, so that a local-time conversion east of UTC would show the
+/// 16th.
 fs::file_time_type test_mtime() {
     using namespace std::chrono;
     return utc(year{2024} / March / 15, hours{23} + minutes{30});
 }
 
 class PublicationDateOrigin : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         for (const auto& [name, text] : std::map<std::string, std::string>{
                  {"undated.txt", kUndated}, {"dateline.txt", kDateline}, {"meta.jsonl", kMetadata}}) {
@@ -181,7 +183,8 @@ TEST_F(PublicationDateOrigin, TheOptionReachesTheIndexAndTurningItOnRereadsUncha
 }
 
 TEST_F(PublicationDateOrigin, NeverForStandardInput) {
-    RunResult r = run_tool("news-index", {"--dry-run", "--json", "--no-entities", "--date-from-mtime", "-"}, kUndated);
+    RunResult r =
+        run_tool("news-index", {"--dry-run", "--json", "--no-entities", "--date-from-mtime", "-"}, kUndated);
     ASSERT_EQ(r.status, 0) << r.err;
     json j = json::parse(r.out, nullptr, false);
     ASSERT_FALSE(j.is_discarded()) << r.out;
