@@ -10,13 +10,13 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "bench/reuters_sgml.h"
 #include "common/calendar.h"
 #include "common/date_extract.h"
 #include "common/date_parse.h"
@@ -27,98 +27,6 @@ namespace fs = std::filesystem;
 
 constexpr const char* kProg = "eval_reuters_dates";
 constexpr const char* kDefaultDir = "../shared/corpora/reuters21578";
-
-/// Bytes read as Latin-1, returned as UTF-8.
-std::string latin1_to_utf8(std::string_view bytes) {
-    std::string out;
-    out.reserve(bytes.size() + bytes.size() / 16);
-    for (const char ch : bytes) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c < 0x80) {
-            out += ch;
-        } else {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
-    return out;
-}
-
-/// SGML text with &lt; &gt; &amp; decoded and numeric control entities (&#3;) made spaces.
-std::string decode_entities(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '&') {
-            out += text[i];
-            continue;
-        }
-        const auto semi = text.find(';', i);
-        if (semi == std::string_view::npos || semi - i > 8) {
-            out += '&';
-            continue;
-        }
-        const std::string_view name = text.substr(i + 1, semi - i - 1);
-        if (name == "lt") out += '<';
-        else if (name == "gt") out += '>';
-        else if (name == "amp") out += '&';
-        else if (!name.empty() && name[0] == '#') out += ' ';
-        else out.append(text.substr(i, semi - i + 1));
-        i = semi;
-    }
-    return out;
-}
-
-/// The content of the first <tag>...</tag> in @p element; nullopt when absent.
-std::optional<std::string_view> element(std::string_view text, std::string_view tag) {
-    const std::string open = "<" + std::string(tag);
-    const std::string close = "</" + std::string(tag) + ">";
-    auto start = text.find(open);
-    if (start == std::string_view::npos) return std::nullopt;
-    start = text.find('>', start);
-    if (start == std::string_view::npos) return std::nullopt;
-    ++start;
-    const auto end = text.find(close, start);
-    if (end == std::string_view::npos) return std::nullopt;
-    return text.substr(start, end - start);
-}
-
-struct Article {
-    std::string file;
-    std::string date;  ///< the raw DATE field
-    std::string dateline;  ///< decoded DATELINE text ("SALVADOR, Feb 26 - "), may be empty
-    std::string body;      ///< decoded BODY text, may be empty
-};
-
-std::vector<Article> read_corpus(const fs::path& dir) {
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir)) {
-        const auto name = entry.path().filename().string();
-        if (name.rfind("reut2-", 0) == 0 && entry.path().extension() == ".sgm") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    std::vector<Article> articles;
-    for (const auto& path : files) {
-        std::ifstream in(path, std::ios::binary);
-        std::stringstream buffer;
-        buffer << in.rdbuf();
-        const std::string text = latin1_to_utf8(buffer.str());
-        std::size_t pos = 0;
-        while ((pos = text.find("<REUTERS", pos)) != std::string::npos) {
-            auto end = text.find("</REUTERS>", pos);
-            if (end == std::string::npos) end = text.size();
-            const std::string_view record = std::string_view(text).substr(pos, end - pos);
-            Article a;
-            a.file = path.filename().string();
-            if (const auto date = element(record, "DATE")) a.date = std::string(*date);
-            if (const auto line = element(record, "DATELINE")) a.dateline = decode_entities(*line);
-            if (const auto body = element(record, "BODY")) a.body = decode_entities(*body);
-            articles.push_back(std::move(a));
-            pos = end;
-        }
-    }
-    return articles;
-}
 
 /// The kind of a warning, for grouping: its text up to the first quote.
 std::string warning_kind(const std::string& warning) {
@@ -162,7 +70,7 @@ int main(int argc, char** argv) {
                      dir.string().c_str());
         return 2;
     }
-    const auto articles = read_corpus(dir);
+    const auto articles = news::bench::read_reuters(dir);
     if (articles.empty()) {
         std::fprintf(stderr, "%s: no reut2-*.sgm articles in '%s'\n", kProg, dir.string().c_str());
         return 2;

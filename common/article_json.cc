@@ -36,6 +36,7 @@ nlohmann::json article_summary_json(const Article& article) {
                           {"title", article.title},
                           {"title_derived", article.title_derived},
                           {"date", date_or_null(article.date)},
+                          {"date_origin", to_string(article.date_origin)},
                           {"source", article.source},
                           {"url", article.url},
                           {"authors", article.authors},
@@ -48,7 +49,6 @@ std::string serialize_stored(const Article& article) {
     nlohmann::json j = article_summary_json(article);
     j["body"] = article.body;
     j["headings"] = article.headings;
-    j["date_origin"] = to_string(article.date_origin);
     j["path"] = article.origin_path;
     j["record"] = article.origin_record;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

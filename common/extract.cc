@@ -16,7 +16,7 @@
 namespace news {
 
 /// Bump when extraction changes in a way that should re-extract unchanged inputs.
-constexpr const char* kExtractVersion = "extract-2";
+constexpr const char* kExtractVersion = "extract-3";
 
 struct Extractor::Impl {
     ExtractOptions options;

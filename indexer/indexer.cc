@@ -10,10 +10,12 @@
 #include <chrono>
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -21,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/article_json.h"
+#include "common/calendar.h"
 #include "common/extract.h"
 #include "common/hash.h"
 #include "common/input_format.h"
@@ -42,6 +45,15 @@ struct ReadResult {
 };
 
 bool is_set(const volatile std::sig_atomic_t* flag) { return flag != nullptr && *flag != 0; }
+
+/// The UTC day of @p path's modification time; nullopt when it cannot be read.
+std::optional<DateValue> modification_day(const std::string& path) {
+    std::error_code ec;
+    const auto written = std::filesystem::last_write_time(path, ec);
+    if (ec) return std::nullopt;
+    const auto since_epoch = std::chrono::file_clock::to_sys(written).time_since_epoch();
+    return civil_from_days(std::chrono::floor<std::chrono::days>(since_epoch).count());
+}
 
 /// Standard input, read with read(2) so that SIGINT/SIGTERM stop a read that
 /// waits for a pipe (the C++ streams retry on EINTR).
@@ -106,6 +118,7 @@ struct FileWork {
     std::optional<std::size_t> unchanged;  ///< same fingerprint: articles it had
     ParseResult parsed;
     bool extracted = false;                 ///< entities and dates filled in
+    std::optional<DateValue> mtime_day;     ///< with date_from_mtime: the file's modification day (UTC)
     std::vector<PreparedDocument> prepared; ///< built documents, one per article (not in dry runs)
     TaskPool::TicketPtr ticket;
 };
@@ -247,6 +260,11 @@ private:
         }
         if (from_stdin) work.file.size = input.bytes.size();
         work.fingerprint = hex64(hash64(input.bytes)) + ' ' + extractor_.fingerprint();
+        if (options_.date_from_mtime && !from_stdin) {
+            // The date depends on the modification time too: a touched file is read again.
+            work.mtime_day = modification_day(work.file.path);
+            work.fingerprint += "+mtime:" + (work.mtime_day ? work.mtime_day->iso() : std::string("unknown"));
+        }
         if (auto old = known_.find(work.file.identity); old != known_.end()) {
             work.had_fingerprint = true;
             auto space = old->second.rfind(' ');
@@ -275,6 +293,10 @@ private:
         for (std::size_t k = begin; k < end; ++k) {
             Article& article = work.parsed.articles[k];
             extractor_.extract(article);
+            if (!article.date && work.mtime_day) {
+                article.date = work.mtime_day;
+                article.date_origin = DateOrigin::option;
+            }
             if (!options_.dry_run) work.prepared[k] = builder.prepare(article);
         }
     }
@@ -384,7 +406,9 @@ private:
         }
         out_ << fmt::format("{}\n  title: {}{}\n  date: {}\n  source: {}\n  authors: {}\n", article.id, article.title,
                             article.title_derived ? " (derived)" : "",
-                            article.date ? article.date->iso() : "unknown", article.source,
+                            article.date ? fmt::format("{} ({})", article.date->iso(), to_string(article.date_origin))
+                                         : std::string("unknown"),
+                            article.source,
                             fmt::join(article.authors, ", "));
         auto list = [&](const char* name, const std::vector<std::string>& v) {
             if (!v.empty()) out_ << fmt::format("  {}: {}\n", name, fmt::join(v, "; "));

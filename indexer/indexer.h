@@ -20,6 +20,9 @@ struct IndexOptions {
     bool quiet = false;                 ///< no warnings, only errors and the summary
     std::filesystem::path ner_model;    ///< empty: the default model
     bool entities = true;
+    /// An article still undated after parsing and extraction gets its file's
+    /// modification time (UTC day), DateOrigin::option; never for standard input.
+    bool date_from_mtime = false;
     std::size_t batch_size = 1000;
     std::size_t max_file_bytes = 64u << 20;
     bool prune = false;                 ///< remove articles of files gone from the directories named

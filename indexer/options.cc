@@ -90,6 +90,8 @@ IndexCommandLine parse_index_command_line(int argc, const char* const argv[]) {
         ("force", po::bool_switch(&o.force), "re-read inputs even when they are unchanged")
         ("ner-model", po::value(&model), "named-entity model file (default: the bundled model)")
         ("no-entities", "do not extract entities")
+        ("date-from-mtime", po::bool_switch(&o.date_from_mtime),
+         "date an article that has no date in its metadata or dateline by its file's modification time (UTC)")
         ("batch-size", po::value(&o.batch_size)->default_value(o.batch_size), "articles per commit")
         ("max-file-size", po::value(&max_mb)->default_value(max_mb), "largest input file read, in MiB")
         ("prune", po::bool_switch(&o.prune),

@@ -66,6 +66,7 @@ nlohmann::json response_json(const SearchResponse& r) {
                         {"title", a.title},
                         {"title_derived", a.title_derived},
                         {"date", a.date ? nlohmann::json(a.date->iso()) : nlohmann::json(nullptr)},
+                        {"date_origin", to_string(a.date_origin)},
                         {"source", a.source},
                         {"url", a.url},
                         {"authors", a.authors},

@@ -22,6 +22,7 @@ TEST(IndexerOptions, Defaults) {
     EXPECT_EQ(cl.options.wait_timeout, 300);
     EXPECT_EQ(cl.options.threads, 0u);  // all cores
     EXPECT_FALSE(cl.options.progress);  // main turns it on for a terminal
+    EXPECT_FALSE(cl.options.date_from_mtime);  // never the file's time unless asked
 }
 
 TEST(IndexerOptions, Values) {
@@ -29,6 +30,7 @@ TEST(IndexerOptions, Values) {
     EXPECT_TRUE(cl.options.prune);
     EXPECT_EQ(cl.options.threads, 3u);
     EXPECT_TRUE(cl.options.wait);
+    EXPECT_TRUE(parse({"--db", "d", "--date-from-mtime", "a"}).options.date_from_mtime);
     auto timeout = parse({"--db", "d", "--wait-timeout", "2.5", "a"});
     EXPECT_TRUE(timeout.options.wait);  // a timeout implies waiting
     EXPECT_EQ(timeout.options.wait_timeout, 2.5);

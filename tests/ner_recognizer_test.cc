@@ -117,6 +117,45 @@ TEST_F(DefaultModel, HeadlineNamesAreCutToNamesFromTheText) {
     }
 }
 
+TEST_F(DefaultModel, CountriesInsideHyphenatedWords) {
+    news::Article a;
+    a.title = "CANADA-EGYPT WHEAT NEGOTIATIONS TO CONTINUE";
+    a.body = "The U.S.-Japan trade talks resumed on Monday, and a Sweden-based supplier joined them. "
+             "Petro-Canada said it was not involved.";
+    const news::Entities e = recognizer_->extract(a);
+    for (const char* place : {"Canada", "Egypt", "United States", "Japan", "Sweden"}) {
+        EXPECT_TRUE(contains(e.place, place)) << place << " in " << ::testing::PrintToString(e.place);
+    }
+    for (const auto* list : {&e.person, &e.org, &e.place, &e.misc}) {
+        EXPECT_FALSE(contains(*list, "U.S.-Japan"));
+    }
+    // "Petro-Canada" is a company: no place from it (the title gave Canada already, so check the mentions).
+    const auto mentions = recognizer_->mentions("Petro-Canada said it was not involved.");
+    EXPECT_TRUE(std::none_of(mentions.begin(), mentions.end(), [](const Mention& m) { return m.surface == "Canada"; }));
+}
+
+TEST_F(DefaultModel, CountriesInCapitalHeadlines) {
+    // Reuters headlines the tagger left untagged or tagged as one span with the next words.
+    const std::vector<std::pair<std::string, std::string>> rows{
+        {"GREECE ACCUSES TURKEY OF AIR SPACE INFRINGEMENTS", "Türkiye"},
+        {"BRAZIL TREASURY TO RELEASE COFFEE BUYING FUNDS", "Brazil"},
+        {"U.S. HOUSE SPEAKER SEES ACTION ON FSLIC FUNDING", "United States"},
+        {"U.S. TREASURY'S BAKER OPPOSES SECURITIES TAX", "United States"},
+    };
+    for (const auto& [title, place] : rows) {
+        news::Article a;
+        a.title = title;
+        a.body = "Officials said on Tuesday that the matter would be discussed again next week.";
+        const news::Entities e = recognizer_->extract(a);
+        EXPECT_TRUE(contains(e.place, place)) << title << ": " << ::testing::PrintToString(e.place);
+    }
+    // "US" in a headline is as often the pronoun.
+    news::Article pronoun;
+    pronoun.title = "TELL US WHAT YOU THINK";
+    pronoun.body = "Readers wrote to the editor on Tuesday.";
+    EXPECT_FALSE(contains(recognizer_->extract(pronoun).place, "United States"));
+}
+
 TEST_F(DefaultModel, MentionsCarryOffsets) {
     const std::string text = "Angela Merkel flew to Paris on Monday.";
     const auto m = recognizer_->mentions(text);

@@ -214,20 +214,67 @@ std::string person_merge_key(std::string_view name) {
     return key;
 }
 
+const std::unordered_map<std::string, std::string>& former_country_names() {
+    static const std::unordered_map<std::string, std::string> names{
+        // Short names iso-codes spells otherwise.
+        {"brunei", "Brunei"},
+        {"brunei darussalam", "Brunei"},
+        {"cape verde", "Cabo Verde"},
+        {"antigua", "Antigua and Barbuda"},
+        {"trinidad", "Trinidad and Tobago"},
+        {"trinidad-tobago", "Trinidad and Tobago"},
+        {"macau", "Macao"},
+        {"n.z.", "New Zealand"},
+        {"u.s. virgin islands", "U.S. Virgin Islands"},
+        {"us virgin islands", "U.S. Virgin Islands"},
+        {"virgin islands of the united states", "U.S. Virgin Islands"},
+        {"british virgin islands", "British Virgin Islands"},
+        // Renamed countries: the current name.
+        {"kampuchea", "Cambodia"},
+        {"swaziland", "Eswatini"},
+        {"western samoa", "Samoa"},
+        {"upper volta", "Burkina Faso"},
+        {"dahomey", "Benin"},
+        {"byelorussia", "Belarus"},
+        {"ceylon", "Sri Lanka"},
+        {"east timor", "Timor-Leste"},
+        // Former states keep their own names (as "West Germany", "Soviet Union" do).
+        {"german democratic republic", "East Germany"},
+        {"north yemen", "North Yemen"},
+        {"yemen arab republic", "North Yemen"},
+        {"south yemen", "South Yemen"},
+    };
+    return names;
+}
+
 Canonicalizer::Canonicalizer(const Gazetteer& gazetteer) {
     for (const CountryName& c : gazetteer.countries()) countries_[c.alias_lower] = c.canonical;
+}
+
+const std::string* Canonicalizer::country_of(const std::string& key) const {
+    const auto& former = former_country_names();
+    if (const auto it = former.find(key); it != former.end()) return &it->second;
+    if (const auto it = countries_.find(key); it != countries_.end()) return &it->second;
+    return nullptr;
 }
 
 std::string Canonicalizer::place_name(std::string_view name) const {
     std::string cleaned = clean_name(name);
     std::string key = lower(cleaned);
-    if (const auto it = countries_.find(key); it != countries_.end()) return it->second;
+    if (const std::string* c = country_of(key)) return *c;
     if (key.rfind("the ", 0) == 0) key.erase(0, 4);
-    const auto it = countries_.find(key);
-    if (it != countries_.end()) return it->second;
+    if (const std::string* c = country_of(key)) return *c;
     // "U.S" without the final dot.
-    if (const auto it2 = countries_.find(key + "."); it2 != countries_.end()) return it2->second;
+    if (const std::string* c = country_of(key + ".")) return *c;
     return cleaned;
+}
+
+bool Canonicalizer::is_country(std::string_view name) const {
+    std::string key = lower(clean_name(name));
+    if (key.empty()) return false;
+    if (country_of(key) != nullptr) return true;
+    if (key.rfind("the ", 0) == 0) key.erase(0, 4);
+    return country_of(key) != nullptr || (key.back() != '.' && country_of(key + ".") != nullptr);
 }
 
 void Canonicalizer::canonicalize(std::vector<Mention>& mentions) const {
@@ -238,12 +285,12 @@ void Canonicalizer::canonicalize(std::vector<Mention>& mentions) const {
         if (const auto words = split_words(c); words.size() >= 2 && is_honorific(words[0])) m.type = EntityType::person;
         if (m.type == EntityType::person) c = strip_person_titles(c);
         if (m.type == EntityType::org) c = strip_company_suffix(c);
-        if (m.type == EntityType::place || (looks_like_acronym(c) && countries_.count(lower(c)) != 0)) {
-            const std::string p = place_name(c);
-            if (p != c || m.type == EntityType::place) {
-                c = p;
-                if (countries_.count(lower(clean_name(m.surface))) != 0) m.type = EntityType::place;
-            }
+        // A country's name is a place whatever the tagger said ("New Zealand's reserves" as
+        // ORG, "U.S." as ORG); not a person ("Jordan" may be one).
+        const bool country = is_country(c) && (m.type != EntityType::person || looks_like_acronym(c));
+        if (m.type == EntityType::place || country) {
+            c = place_name(c);
+            if (country) m.type = EntityType::place;
         }
         // Nothing with letters left: not an entity.
         if (std::none_of(c.begin(), c.end(), [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || static_cast<unsigned char>(ch) >= 0x80; })) c.clear();
@@ -314,6 +361,11 @@ void Canonicalizer::canonicalize(std::vector<Mention>& mentions) const {
         EntityType best = first_type[m.canonical];
         for (std::size_t t = 0; t < kTypeCount; ++t) {
             if (v[t] > v[static_cast<std::size_t>(best)]) best = static_cast<EntityType>(t);
+        }
+        // A country stays a place when an acronym of it was tagged ORG ("N.Z." -> "New Zealand").
+        if (v[static_cast<std::size_t>(EntityType::place)] > 0 && v[static_cast<std::size_t>(EntityType::person)] == 0 &&
+            is_country(m.canonical)) {
+            best = EntityType::place;
         }
         m.type = best;
     }

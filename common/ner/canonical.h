@@ -35,12 +35,27 @@ public:
     /// mentions of one canonical name the type most of them received.
     void canonicalize(std::vector<Mention>& mentions) const;
 
-    /// The canonical name of a place ("UK" -> "United Kingdom"), or @p name cleaned.
+    /// The canonical name of a place ("UK" -> "United Kingdom", "Kampuchea" -> "Cambodia"),
+    /// or @p name cleaned.
     [[nodiscard]] std::string place_name(std::string_view name) const;
 
+    /// True when @p name (cleaned, any case, with or without "the") names a country or a
+    /// territory: a country alias of the gazetteer or a name of former_country_names().
+    [[nodiscard]] bool is_country(std::string_view name) const;
+
 private:
+    /// The canonical country name of a cleaned lower-case key, or nullptr.
+    [[nodiscard]] const std::string* country_of(const std::string& key) const;
+
     std::unordered_map<std::string, std::string> countries_;  // lower-case alias -> name
 };
+
+/// Country names that the gazetteer lacks or that it would give another canonical name:
+/// former and short names as news text writes them ("Kampuchea" -> "Cambodia", "German
+/// Democratic Republic" -> "East Germany", "Brunei Darussalam" -> "Brunei"), lower-case
+/// name -> canonical name. Used by Canonicalizer only: the gazetteer (and with it the
+/// tagger's features and the model's gazetteer fingerprint) is unchanged.
+[[nodiscard]] const std::unordered_map<std::string, std::string>& former_country_names();
 
 /// @p name without a possessive ("Trump's" -> "Trump"), surrounding punctuation and
 /// with white space collapsed.

@@ -26,12 +26,35 @@ std::string joined_lower(std::span<const std::string_view> words, std::size_t fi
     return out;
 }
 
+/// True when words [first, last) of a heading name a country ("U.S.", "BRAZIL", "UNITED
+/// ARAB EMIRATES"). Short forms must be written in capitals with dots or be "UK", "UAE",
+/// "USA" and the like: "US" in a heading is as often the pronoun, and "Us" always is.
+bool heading_country(std::span<const std::string_view> words, std::size_t first, std::size_t last,
+                     const Canonicalizer& canonicalizer) {
+    std::string name;
+    for (std::size_t i = first; i < last; ++i) {
+        if (i > first) name.push_back(' ');
+        name.append(words[i]);
+    }
+    if (last - first == 1) {
+        const std::string_view w = words[first];
+        const auto letters = std::count_if(w.begin(), w.end(), [](char c) { return c != '.'; });
+        if (letters <= 3 && (std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }) ||
+                             w == "US")) {
+            return false;
+        }
+    }
+    return canonicalizer.is_country(name);
+}
+
 /// Spans of a Title Case or ALL CAPS line, checked against the names found in running
 /// text (@p known, lower case): a span that is not a known name is cut to the longest
-/// known name inside it ("Apple Unveils New iPhone" -> "Apple"), and known names the
-/// tagger missed are added (single words only when they are not common words).
+/// known name inside it ("Apple Unveils New iPhone" -> "Apple"), else to a country that
+/// opens it ("U.S. HOUSE SPEAKER" -> "U.S."); known names the tagger missed are added
+/// (single words only when they are not common words), and so are countries ("GREECE
+/// ACCUSES TURKEY").
 void refine_heading_spans(std::span<const std::string_view> words, const std::unordered_map<std::string, EntityType>& known,
-                          const Gazetteer& gazetteer, std::vector<Span>& spans) {
+                          const Gazetteer& gazetteer, const Canonicalizer& canonicalizer, std::vector<Span>& spans) {
     for (Span& span : spans) {
         if (span.last - span.first < 2 || known.count(joined_lower(words, span.first, span.last)) != 0) continue;
         bool found = false;
@@ -42,6 +65,11 @@ void refine_heading_spans(std::span<const std::string_view> words, const std::un
                 span = Span{.first = a, .last = a + len, .type = it->second};
                 found = true;
             }
+        }
+        for (std::size_t len = std::min<std::size_t>(4, span.last - span.first - 1); len >= 1 && !found; --len) {
+            if (!heading_country(words, span.first, span.first + len, canonicalizer)) continue;
+            span = Span{.first = span.first, .last = span.first + len, .type = EntityType::place};
+            found = true;
         }
     }
     std::vector<bool> covered(words.size(), false);
@@ -56,9 +84,14 @@ void refine_heading_spans(std::span<const std::string_view> words, const std::un
             }
             const std::string name = joined_lower(words, a, a + len);
             const auto it = known.find(name);
-            if (it == known.end()) continue;
-            if (len == 1 && (gazetteer.dict_flags(Gazetteer::word_hash(name)) & dict_lower) != 0) continue;
-            spans.push_back(Span{.first = a, .last = a + len, .type = it->second});
+            EntityType type = EntityType::place;
+            if (it != known.end()) {
+                if (len == 1 && (gazetteer.dict_flags(Gazetteer::word_hash(name)) & dict_lower) != 0) continue;
+                type = it->second;
+            } else if (!heading_country(words, a, a + len, canonicalizer)) {
+                continue;
+            }
+            spans.push_back(Span{.first = a, .last = a + len, .type = type});
             for (std::size_t i = a; i < a + len; ++i) covered[i] = true;
             break;
         }
@@ -93,6 +126,50 @@ void add_dateline_place(std::span<const std::string_view> words, std::vector<Spa
         if (sp.first < k) return;  // the tagger already decided
     }
     spans.insert(spans.begin(), Span{.first = 0, .last = k, .type = EntityType::place});
+}
+
+/// Countries inside hyphenated words, which the tokenizer keeps whole and the tagger
+/// rarely splits: "U.S.-Japan talks", "the Iran-Iraq war", "CANADA-EGYPT", "a
+/// Japan-based firm" give a place mention for each country part, replacing a mention
+/// of the word alone. A word with a capitalised part that is not a country
+/// ("Petro-Canada", "Austro-Hungarian") or that is itself a country ("Guinea-Bissau"),
+/// or a word inside a longer mention ("U.S.-Japan Business Council"), is left as it is.
+void add_hyphenated_countries(std::string_view text, std::span<const Token> tokens, const Canonicalizer& canonicalizer,
+                              std::vector<Mention>& mentions) {
+    std::vector<Mention> added;
+    for (const Token& token : tokens) {
+        const std::string_view word = text.substr(token.begin, token.end - token.begin);
+        if (word.size() < 4 || word.find('-') == std::string_view::npos || canonicalizer.is_country(word)) continue;
+        std::vector<std::pair<std::size_t, std::size_t>> countries;  // offsets in word
+        bool ok = true;
+        for (std::size_t at = 0; at <= word.size() && ok;) {
+            std::size_t dash = word.find('-', at);
+            if (dash == std::string_view::npos) dash = word.size();
+            const std::string_view part = word.substr(at, dash - at);
+            if (part.empty()) {
+                ok = false;
+            } else if (part[0] >= 'A' && part[0] <= 'Z') {
+                if (canonicalizer.is_country(part)) countries.emplace_back(at, dash);
+                else ok = false;
+            }
+            at = dash + 1;
+        }
+        if (!ok || countries.empty()) continue;
+        const auto overlapping = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& m) {
+            return m.begin < token.end && token.begin < m.end;
+        });
+        if (overlapping != mentions.end()) {
+            if (overlapping->begin != token.begin || overlapping->end != token.end) continue;
+            mentions.erase(overlapping);
+        }
+        for (const auto& [b, e] : countries) {
+            added.push_back(Mention{.type = EntityType::place, .surface = std::string(word.substr(b, e - b)),
+                                    .begin = token.begin + b, .end = token.begin + e, .canonical = {}});
+        }
+    }
+    if (added.empty()) return;
+    mentions.insert(mentions.end(), added.begin(), added.end());
+    std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& x, const Mention& y) { return x.begin < y.begin; });
 }
 
 }  // namespace
@@ -163,7 +240,7 @@ std::vector<Mention> Recognizer::mentions(std::string_view text) const {
         spans = tags_to_spans(tags[s]);
         if (cases[s] == LineCase::normal) add_dateline_place(sentences[s], spans);
         if (cases[s] != LineCase::normal) {
-            refine_heading_spans(sentences[s], known, state_->gazetteer, spans);
+            refine_heading_spans(sentences[s], known, state_->gazetteer, state_->canonicalizer, spans);
         }
         for (const Span& span : spans) {
             const std::size_t b = tt.tokens[r.first + span.first].begin;
@@ -171,6 +248,7 @@ std::vector<Mention> Recognizer::mentions(std::string_view text) const {
             out.push_back(Mention{.type = span.type, .surface = std::string(text.substr(b, e - b)), .begin = b, .end = e, .canonical = {}});
         }
     }
+    add_hyphenated_countries(text, tt.tokens, state_->canonicalizer, out);
     state_->canonicalizer.canonicalize(out);
     return out;
 }
