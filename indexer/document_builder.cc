@@ -7,6 +7,7 @@
 
 #include "common/article_json.h"
 #include "common/hash.h"
+#include "common/ner/canonical.h"
 #include "common/schema.h"
 #include "common/text_util.h"
 
@@ -133,10 +134,16 @@ void DocumentBuilder::finish(PreparedDocument& p, const EntityValues& values) {
             // Every name the value goes by is searchable under the field's
             // prefix (person:zelensky finds "Volodymyr Zelenskyy").
             std::set<std::string> indexed;
-            for (const std::string& name : v.names) {
-                if (name.empty() || !indexed.insert(text::lower_ascii(name)).second) continue;
+            auto index_name = [&](const std::string& name) {
+                if (name.empty() || !indexed.insert(text::lower_ascii(name)).second) return;
                 termgen_.increase_termpos(kFieldGap);
                 termgen_.index_text(name, 1, std::string(field.text_prefix));
+            };
+            for (const std::string& name : v.names) index_name(name);
+            // Person names also as their merge keys ("Zelenskiy" -> "zelensky"),
+            // which a person: query adds for its words (searcher/query_builder.cc).
+            if (field.name == "person") {
+                for (const std::string& name : v.names) index_name(ner::person_merge_key(name));
             }
         }
         if (!lists[f]->empty()) doc.add_value(field.slot, pack_values(*lists[f]));

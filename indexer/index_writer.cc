@@ -9,7 +9,9 @@
 #include <fmt/format.h>
 
 #include "common/article_json.h"
+#include "common/ner/canonical.h"
 #include "common/schema.h"
+#include "common/text_util.h"
 
 namespace news {
 namespace {
@@ -71,8 +73,30 @@ IndexWriter::IndexWriter(const IndexWriterOptions& options)
 
 IndexWriter::Outcome IndexWriter::put(const Article& article) { return put(builder_.prepare(article)); }
 
+void IndexWriter::add_person_synonyms(const EntityValues& values) {
+    // Each spelling of a person name's words -> the word as its merge key
+    // spells it, which every document of that person has under the person
+    // prefix (DocumentBuilder::finish): the query parser's auto synonyms then
+    // find every spelling from any one (searcher/query_builder.cc).
+    const std::string prefix(schema::find_facet_field("person")->text_prefix);
+    for (const EntityValue& v : values[0]) {
+        for (const std::string& name : v.names) {
+            for (std::string_view word : text::words(name)) {
+                std::string key = ner::person_merge_key(word);
+                if (key.empty() || key.find(' ') != std::string::npos) continue;
+                std::string term = prefix + Xapian::Unicode::tolower(std::string(word));
+                std::string synonym = prefix + key;
+                if (term == synonym || term.size() > schema::kMaxTermBytes || synonym.size() > schema::kMaxTermBytes) continue;
+                if (synonyms_added_.insert(term + '\0' + synonym).second) db_.add_synonym(term, synonym);
+            }
+        }
+    }
+}
+
 IndexWriter::Outcome IndexWriter::put(PreparedDocument prepared) {
-    builder_.finish(prepared, resolver_.resolve(prepared.found));
+    EntityValues values = resolver_.resolve(prepared.found);
+    builder_.finish(prepared, values);
+    add_person_synonyms(values);
     Xapian::PostingIterator p = db_.postlist_begin(prepared.idterm);
     bool exists = p != db_.postlist_end(prepared.idterm);
     if (exists && db_.get_document(*p).get_value(schema::kSlotHash) == prepared.hash) return Outcome::unchanged;
@@ -168,7 +192,9 @@ RecanonicalizeSummary IndexWriter::recanonicalize(const volatile std::sig_atomic
         }
         Xapian::Document old = db_.get_document(id);
         PreparedDocument prepared = builder_.prepare(deserialize_stored(old.get_data()));
-        builder_.finish(prepared, resolver_.resolve(prepared.found));
+        EntityValues values = resolver_.resolve(prepared.found);
+        builder_.finish(prepared, values);
+        add_person_synonyms(values);
         ++summary.documents;
         if (old.get_value(schema::kSlotHash) == prepared.hash) continue;
         // The words are those already counted for spelling when the document

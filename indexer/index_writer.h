@@ -105,11 +105,14 @@ public:
     [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
 
 private:
+    void add_person_synonyms(const EntityValues& values);
+
     IndexWriterOptions options_;
     Xapian::WritableDatabase db_;
     DocumentBuilder builder_;
     EntityResolver resolver_;
     std::vector<std::string> warnings_;
+    std::set<std::string> synonyms_added_;  ///< term '\0' synonym pairs added by this writer
     bool old_schema_ = false;  ///< opened with upgrade: written with an older schema
     std::size_t pending_ = 0;
     FacetStoreBuilder facets_;  ///< DB/facets/store, brought to each committed revision
