@@ -15,9 +15,13 @@ using schema::kPersonRegistryPrefix;
 /// Xapian metadata keys are limited in length; longer names stay unmerged.
 constexpr std::size_t kMaxKeyBytes = 200;
 
+/// The registry key of @p name; empty for a name the registry leaves alone:
+/// one word (it merges only with the full name its own article links it to,
+/// in ner::Canonicalizer: across articles, "Sonny" and "Sony" or "Good" and
+/// "God" would share a key) or too long for a metadata key.
 std::string person_key(const std::string& name) {
     std::string key = ner::person_merge_key(name);
-    if (key.empty() || key.size() + kPersonRegistryPrefix.size() > kMaxKeyBytes) return {};
+    if (key.find(' ') == std::string::npos || key.size() + kPersonRegistryPrefix.size() > kMaxKeyBytes) return {};
     return std::string(kPersonRegistryPrefix) + key;
 }
 

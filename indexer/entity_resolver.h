@@ -24,8 +24,9 @@ struct RegistryStore {
 /// ("Volodymyr Zelenskiy", "Volodymyr Zelenskyy", "Volodymyr Zelensky") gets
 /// the name first registered under that key, so one person is one facet
 /// value. Different keys never merge ("Zelensky" / "Zelenska", "Kim Jong Un" /
-/// "Kim Jong Il", a one-word "Zelensky" / "Volodymyr Zelensky"), and two names
-/// noted as different people of one article never merge either. The first
+/// "Kim Jong Il"), one-word names are left as they are (they merge only with
+/// the full name their own article links them to), and two names noted as
+/// different people of one article never merge either. The first
 /// registration wins, so documents already written never change their value
 /// when more spellings arrive; the writer calls it in input order, so the
 /// result does not depend on the number of threads.

@@ -25,8 +25,10 @@ namespace news {
 namespace {
 
 const std::vector<std::string> kWords = {"kilo", "lima", "oscar", "papa", "quebec", "romeo", "tango", "victor"};
-const std::vector<std::string> kPeople = {"Anna Berg", "anna berg", "Volodymyr Zelenskyy", "Olaf Zeller",
-                                          "Li Wei", "Jean-Luc Picard", "Zed", "Mary O'Neil"};
+// Same merge key: "Anna Berg" / "anna berg", the two Zelenskyys (merged
+// unless one article names both), "Zed" / "Zedd" (one word: never merged).
+const std::vector<std::string> kPeople = {"Anna Berg", "anna berg", "Volodymyr Zelenskyy", "Volodymyr Zelenskiy",
+                                          "Olaf Zeller", "Zedd", "Li Wei", "Jean-Luc Picard", "Zed", "Mary O'Neil"};
 const std::vector<std::string> kOrgs = {"NATO", "United Nations", "Acme Corp", "Zeta Group", "Reuters Foundation"};
 const std::vector<std::string> kPlaces = {"Kyiv", "Abu Dhabi", "Geneva", "Paris", "New York"};
 const std::vector<std::string> kMisc = {"Euro", "Olympics", "COVID-19"};
@@ -230,7 +232,8 @@ struct EntityModel {
         if (field == 0) {
             for (const auto& a : kept) {
                 for (const auto& b : kept) {
-                    if (a < b && ner::person_merge_key(a) == ner::person_merge_key(b)) distinct.insert({a, b});
+                    std::string key = ner::person_merge_key(a);
+                    if (a < b && key.find(' ') != std::string::npos && key == ner::person_merge_key(b)) distinct.insert({a, b});
                 }
             }
         }
@@ -241,6 +244,8 @@ struct EntityModel {
                 std::string key = ner::person_merge_key(n);
                 if (auto a = person_alias.find(key); a != person_alias.end()) {
                     v = a->second;
+                } else if (key.find(' ') == std::string::npos) {
+                    // one-word names stay as they are
                 } else if (auto f = first.find(key); f == first.end()) {
                     first[key] = n;
                 } else if (!distinct.count(std::minmax(f->second, n))) {
