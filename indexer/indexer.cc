@@ -485,6 +485,10 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& out, std::ostr
 
 RecanonicalizeResult run_recanonicalize(const RecanonicalizeOptions& options, std::ostream& out, std::ostream& err) {
     RecanonicalizeResult result;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(options.db_path, ec)) {
+        throw IndexError(fmt::format("{}: no such database", options.db_path));
+    }
     AliasTable aliases = options.aliases.empty() ? AliasTable() : load_alias_file(options.aliases);
     auto writer = Job::open_writer(IndexWriterOptions{.path = options.db_path,
                                                       .batch_size = options.batch_size,

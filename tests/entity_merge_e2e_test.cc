@@ -133,8 +133,17 @@ TEST_F(EntityMerge, BadAliasFileStopsTheRunNamingFileAndLine) {
     EXPECT_EQ(r.status, 1) << r.err;
     EXPECT_NE(r.err.find("aliases.txt:2:"), std::string::npos) << r.err;
     EXPECT_FALSE(std::filesystem::exists(db_)) << "nothing written";
+    ASSERT_EQ(index({in()}).status, 0);
     RunResult missing = run_tool("news-index", {"recanonicalize", "--db", db_, "--aliases", (dir_ / "nope").string()});
     EXPECT_EQ(missing.status, 1) << missing.err;
+    EXPECT_NE(missing.err.find("nope: cannot read the alias file"), std::string::npos) << missing.err;
+}
+
+TEST_F(EntityMerge, RecanonicalizeNeedsAnExistingDatabase) {
+    RunResult r = run_tool("news-index", {"recanonicalize", "--db", db_});
+    EXPECT_EQ(r.status, 1) << r.err;
+    EXPECT_NE(r.err.find("no such database"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(db_)) << "not created";
 }
 
 TEST_F(EntityMerge, RecanonicalizeAppliesAnEditedAliasFileWithoutTheInputFiles) {
