@@ -111,6 +111,31 @@ TEST_F(EntityMerge, ThreadCountsGiveTheSameValues) {
     EXPECT_EQ(persons(), persons(db3));
 }
 
+TEST_F(EntityMerge, ThreadCountsGiveTheSameValuesForAFileExtractedInChunks) {
+    // More than 32 records: extracted in chunks on several workers, while
+    // the writer resolves names in input order.
+    const char* spellings[] = {"Zelenskyy", "Zelensky", "Zelenskiy"};
+    std::string lines;
+    for (int i = 0; i < 70; ++i) {
+        std::string s = spellings[(i * 7) % 3];
+        lines += json{{"id", "r" + std::to_string(i)},
+                      {"title", "Talks resume"},
+                      {"body", "President Volodymyr " + s + " met Prime Minister Keir Starmer in London on Monday. " + s +
+                                   " said the talks went well."}}
+                     .dump() +
+                 "\n";
+    }
+    dir_.write("feed/many.jsonl", lines);
+    std::string feed = (dir_ / "feed").string();
+    std::string db3 = (dir_ / "threads3.db").string();
+    ASSERT_EQ(index({"--threads", "1", feed}).status, 0);
+    ASSERT_EQ(index({"--threads", "3", feed}, db3).status, 0);
+    auto one = persons();
+    EXPECT_EQ(one, persons(db3));
+    EXPECT_EQ(zelensky_values(one).size(), 1u) << ::testing::PrintToString(one);
+    EXPECT_EQ(search({"person:zelenskiy"})["total"], 70);
+}
+
 TEST_F(EntityMerge, AliasFileNamesThePersonAndDropsStopEntities) {
     auto aliases = dir_.write("aliases.txt",
                               "# canonical names\n"
