@@ -29,20 +29,6 @@ DocumentBuilder::DocumentBuilder() {
     termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
-EntityValues unmerged_values(const FoundEntities& found) {
-    const std::array<const std::vector<FoundEntity>*, 4> lists = {&found.person, &found.org, &found.place,
-                                                                   &found.misc};
-    EntityValues out;
-    for (std::size_t f = 0; f < lists.size(); ++f) {
-        for (const FoundEntity& e : *lists[f]) {
-            EntityValue v{.value = e.name, .names = {e.name}};
-            v.names.insert(v.names.end(), e.forms.begin(), e.forms.end());
-            out[f].push_back(std::move(v));
-        }
-    }
-    return out;
-}
-
 PreparedDocument DocumentBuilder::prepare(const Article& article) {
     // An article made without extraction (by hand, in tests) may carry entity
     // values only: those are then its found names.

@@ -23,10 +23,6 @@ struct EntityValue {
 /// (schema::kFacetFields).
 using EntityValues = std::array<std::vector<EntityValue>, 4>;
 
-/// The entity values of @p found as extraction gave them, unmerged (a dry run,
-/// tests): each found name is its own value.
-[[nodiscard]] EntityValues unmerged_values(const FoundEntities& found);
-
 /// An article ready for the writer: built on any thread, finished and written
 /// by the one writer. Its entity fields, stored data and hash are added by
 /// DocumentBuilder::finish, because the values depend on names already in the
