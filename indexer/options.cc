@@ -14,7 +14,7 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr const char* kExitHelp =
-    "\nExit status: 0 success; 1 fatal error (database or model unusable, or locked); 2 usage error;\n"
+    "\nExit status: 0 success; 1 fatal error (database, model or alias file unusable, or locked); 2 usage error;\n"
     "3 finished, but some inputs, records or ids failed (see the messages); 130/143 interrupted by\n"
     "SIGINT/SIGTERM after committing what was done.\n";
 
