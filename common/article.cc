@@ -26,4 +26,14 @@ const char* to_string(DateOrigin origin) {
     return "none";
 }
 
+FoundEntities found_from_values(const Entities& entities) {
+    auto names = [](const std::vector<std::string>& values) {
+        std::vector<FoundEntity> out;
+        for (const auto& v : values) out.push_back(FoundEntity{.name = v, .forms = {}});
+        return out;
+    };
+    return FoundEntities{.person = names(entities.person), .org = names(entities.org),
+                         .place = names(entities.place), .misc = names(entities.misc)};
+}
+
 }  // namespace news

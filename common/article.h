@@ -27,6 +27,28 @@ struct DateValue {
 enum class DateOrigin { none, metadata, dateline, option };
 [[nodiscard]] const char* to_string(DateOrigin origin);
 
+/// An entity as extraction found it in one article: its name within the
+/// article (titles stripped, short mentions linked to the full name) and the
+/// other ways the article wrote it ("Zelenskiy" for "Volodymyr Zelenskiy").
+struct FoundEntity {
+    std::string name;
+    std::vector<std::string> forms;  ///< surface forms other than name, in order of first use
+    friend bool operator==(const FoundEntity&, const FoundEntity&) = default;
+};
+
+/// What extraction found, by type, before names are merged across articles and
+/// user aliases applied (the index stores it so that it can re-derive values).
+struct FoundEntities {
+    std::vector<FoundEntity> person;
+    std::vector<FoundEntity> org;
+    std::vector<FoundEntity> place;
+    std::vector<FoundEntity> misc;
+    [[nodiscard]] bool empty() const {
+        return person.empty() && org.empty() && place.empty() && misc.empty();
+    }
+    friend bool operator==(const FoundEntities&, const FoundEntities&) = default;
+};
+
 /// Entities by type; values are canonical names (facet values).
 struct Entities {
     std::vector<std::string> person;
@@ -37,6 +59,10 @@ struct Entities {
         return person.empty() && org.empty() && place.empty() && misc.empty();
     }
 };
+
+/// Entity values as found entities without surface forms (articles made
+/// without extraction, data stored before surface forms were kept).
+[[nodiscard]] FoundEntities found_from_values(const Entities& entities);
 
 /// One news article, as understood from its input. No I/O.
 struct Article {
@@ -53,7 +79,8 @@ struct Article {
     std::vector<std::string> authors;
 
     // Filled in by extraction (see extract.h).
-    Entities entities;
+    Entities entities;  ///< names in the article; in the index, the merged facet values
+    FoundEntities found;  ///< names with surface forms, as extraction found them
     std::vector<DateValue> dates_mentioned;
 
     // Provenance, filled in by the reader.

@@ -29,6 +29,18 @@ nlohmann::json entities_json(const Entities& entities) {
                           {"misc", entities.misc}};
 }
 
+nlohmann::json found_json(const FoundEntities& found) {
+    auto list = [](const std::vector<FoundEntity>& v) {
+        nlohmann::json a = nlohmann::json::array();
+        for (const auto& f : v) a.push_back(nlohmann::json{{"name", f.name}, {"forms", f.forms}});
+        return a;
+    };
+    return nlohmann::json{{"person", list(found.person)},
+                          {"org", list(found.org)},
+                          {"place", list(found.place)},
+                          {"misc", list(found.misc)}};
+}
+
 nlohmann::json article_summary_json(const Article& article) {
     nlohmann::json mentioned = nlohmann::json::array();
     for (const auto& d : article.dates_mentioned) mentioned.push_back(d.iso());
@@ -46,7 +58,22 @@ nlohmann::json article_summary_json(const Article& article) {
 }
 
 std::string serialize_stored(const Article& article) {
+    return stored_with_entities(serialize_stored_base(article), article.entities);
+}
+
+std::string stored_with_entities(std::string_view base, const Entities& entities) {
+    // base is a JSON object with members: insert the one more before its '}'.
+    std::string out(base.substr(0, base.size() - 1));
+    out += ",\"entities\":";
+    out += entities_json(entities).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += '}';
+    return out;
+}
+
+std::string serialize_stored_base(const Article& article) {
     nlohmann::json j = article_summary_json(article);
+    j.erase("entities");
+    j["found"] = found_json(article.found);
     j["body"] = article.body;
     j["headings"] = article.headings;
     j["path"] = article.origin_path;
@@ -70,6 +97,23 @@ Article deserialize_stored(std::string_view data) {
         a.entities.org = it->value("org", std::vector<std::string>{});
         a.entities.place = it->value("place", std::vector<std::string>{});
         a.entities.misc = it->value("misc", std::vector<std::string>{});
+    }
+    auto read_found = [](const nlohmann::json& list, std::vector<FoundEntity>& out) {
+        if (!list.is_array()) return;
+        for (const auto& f : list) {
+            if (!f.is_object()) continue;
+            out.push_back(FoundEntity{.name = f.value("name", ""), .forms = f.value("forms", std::vector<std::string>{})});
+        }
+    };
+    if (auto it = j.find("found"); it != j.end() && it->is_object()) {
+        for (const auto& [field, list] : it->items()) {
+            if (field == "person") read_found(list, a.found.person);
+            else if (field == "org") read_found(list, a.found.org);
+            else if (field == "place") read_found(list, a.found.place);
+            else if (field == "misc") read_found(list, a.found.misc);
+        }
+    } else {
+        a.found = found_from_values(a.entities);
     }
     for (const auto& v : j.value("dates_mentioned", std::vector<std::string>{})) {
         if (auto d = parse_iso_value(v)) a.dates_mentioned.push_back(*d);

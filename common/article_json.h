@@ -18,11 +18,26 @@ namespace news {
 /// {"person":[...],"org":[...],"place":[...],"misc":[...]}
 [[nodiscard]] nlohmann::json entities_json(const Entities& entities);
 
-/// What the index stores for each document: the summary plus body, headings
-/// and provenance, enough to show a hit without the input file.
+/// {"person":[{"name":...,"forms":[...]}],"org":[...],...}
+[[nodiscard]] nlohmann::json found_json(const FoundEntities& found);
+
+/// What the index stores for each document: the summary plus body, headings,
+/// date origin, provenance and the entities as found (names with surface
+/// forms, "found"), enough to show a hit and to re-derive its entity values
+/// without the input file. Equal to
+/// stored_with_entities(serialize_stored_base(article), article.entities).
 [[nodiscard]] std::string serialize_stored(const Article& article);
 
+/// The stored data without "entities" (the values depend on names already in
+/// the index, so the writer adds them with stored_with_entities).
+[[nodiscard]] std::string serialize_stored_base(const Article& article);
+
+/// @p base (serialize_stored_base) with "entities" added.
+[[nodiscard]] std::string stored_with_entities(std::string_view base, const Entities& entities);
+
 /// Reads stored document data back; throws std::runtime_error when corrupt.
+/// Data written before "found" existed (schema 1) gives found = the entity
+/// values without surface forms.
 [[nodiscard]] Article deserialize_stored(std::string_view data);
 
 }  // namespace news

@@ -16,7 +16,7 @@
 namespace news {
 
 /// Bump when extraction changes in a way that should re-extract unchanged inputs.
-constexpr const char* kExtractVersion = "extract-3";
+constexpr const char* kExtractVersion = "extract-3";  // 3: places (former names, hyphenated words), surface forms of entities
 
 struct Extractor::Impl {
     ExtractOptions options;
@@ -66,7 +66,11 @@ void Extractor::extract(Article& article) const {
         std::string text = article.title_derived ? article.body : article.title + "\n\n" + article.body;
         article.dates_mentioned = unique_values(extract_dates(text, article.date));
     }
-    if (impl_->recognizer) article.entities = impl_->recognizer->extract(article);
+    if (impl_->recognizer) {
+        const std::vector<ner::Mention> mentions = impl_->recognizer->mentions(ner::Recognizer::article_text(article));
+        article.entities = ner::Recognizer::to_entities(mentions);
+        article.found = ner::Recognizer::to_found(mentions);
+    }
 }
 
 const std::string& Extractor::fingerprint() const { return impl_->fingerprint; }

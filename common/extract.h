@@ -27,7 +27,7 @@ public:
     Extractor(Extractor&&) noexcept;
     Extractor& operator=(Extractor&&) noexcept;
 
-    /// Sets entities and dates_mentioned; sets the publication date from a
+    /// Sets entities (and found, the names with their surface forms) and dates_mentioned; sets the publication date from a
     /// dateline when the article has none.
     void extract(Article& article) const;
 

@@ -108,6 +108,18 @@ void for_each_packed(std::string_view packed, Fn&& fn) {
 
 /// Metadata key holding the schema version the database was written with.
 inline constexpr std::string_view kSchemaVersionKey = "news-schema-version";
-inline constexpr std::string_view kSchemaVersion = "1";
+/// 2: document data keeps the entities as found ("found": names with surface
+/// forms) beside the merged values; a database of version 1 is brought to 2 by
+/// `news-index recanonicalize`.
+inline constexpr std::string_view kSchemaVersion = "2";
+/// Metadata key holding the fingerprint of the alias file the entity values
+/// were made with ("none": no alias file).
+inline constexpr std::string_view kAliasesKey = "news-aliases";
+/// Metadata key prefix of the person registry (indexer/entity_resolver.h):
+/// news-person:<person_merge_key> -> the name registered for that key.
+inline constexpr std::string_view kPersonRegistryPrefix = "news-person:";
+/// Metadata key prefix of names never merged: news-person-distinct:<a>\x1f<b>
+/// (a < b) -> "1" when a and b were different people in one article.
+inline constexpr std::string_view kPersonDistinctPrefix = "news-person-distinct:";
 
 }  // namespace news::schema

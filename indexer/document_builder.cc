@@ -2,11 +2,14 @@
 /// @brief Article -> Xapian::Document.
 #include "indexer/document_builder.h"
 
+#include <array>
 #include <set>
 
 #include "common/article_json.h"
 #include "common/hash.h"
+#include "common/ner/canonical.h"
 #include "common/schema.h"
+#include "common/text_util.h"
 
 namespace news {
 namespace {
@@ -19,15 +22,6 @@ void add_date_terms(Xapian::Document& doc, const DateValue& d, std::string_view 
     if (d.day != 0) doc.add_boolean_term(std::string(day_prefix) + compact);
 }
 
-const std::vector<std::string>* values_of(const Article& a, std::string_view field) {
-    if (field == "person") return &a.entities.person;
-    if (field == "org") return &a.entities.org;
-    if (field == "place") return &a.entities.place;
-    if (field == "misc") return &a.entities.misc;
-    if (field == "author") return &a.authors;
-    return nullptr;
-}
-
 }  // namespace
 
 DocumentBuilder::DocumentBuilder() {
@@ -36,19 +30,22 @@ DocumentBuilder::DocumentBuilder() {
 }
 
 PreparedDocument DocumentBuilder::prepare(const Article& article) {
-    PreparedDocument p;
-    std::string stored = serialize_stored(article);
-    p.hash = content_hash(stored);
-    p.idterm = schema::id_term(article.id);
-    p.doc = build(article, stored, p.hash);
-    return p;
-}
-
-Xapian::Document DocumentBuilder::build(const Article& a, const std::string& stored_data,
-                                        const std::string& hash) {
+    // An article made without extraction (by hand, in tests) may carry entity
+    // values only: those are then its found names.
+    if (article.found.empty() && !article.entities.empty()) {
+        Article copy = article;
+        copy.found = found_from_values(article.entities);
+        return prepare(copy);
+    }
+    const Article& a = article;
     using namespace schema;
-    Xapian::Document doc;
+    PreparedDocument p;
+    p.stored_base = serialize_stored_base(a);
+    p.idterm = id_term(a.id);
+    p.found = a.found;
+    Xapian::Document& doc = p.doc;
     termgen_.set_document(doc);
+    termgen_.set_termpos(0);
 
     // Free text. Title: prefixed (title:) and unprefixed with extra weight.
     termgen_.index_text(a.title, 1, std::string(kTitle));
@@ -64,25 +61,23 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& sto
         termgen_.index_text(a.source, 1, std::string(kSourceText));
     }
 
-    // Multi-valued exact fields: free text under the field's prefix, an exact
-    // boolean term per value, and the packed values for facet counting.
+    // Source and authors: an exact term per value and the packed values for
+    // facet counting (the entity fields follow in finish()).
     for (const FacetField& field : kFacetFields) {
-        std::vector<std::string> single;
-        const std::vector<std::string>* values = values_of(a, field.name);
-        if (!values) {
-            if (!a.source.empty()) single.push_back(a.source);
-            values = &single;
+        std::vector<std::string> values;
+        if (field.name == "source") {
+            if (!a.source.empty()) values.push_back(a.source);
+        } else if (field.name == "author") {
+            values = a.authors;
+        } else {
+            continue;
         }
         std::set<std::string> seen;
         std::vector<std::string> unique;
-        for (const auto& v : *values) {
+        for (const auto& v : values) {
             if (v.empty() || !seen.insert(v).second) continue;
             unique.push_back(v);
             doc.add_boolean_term(facet_term(field, v));
-            if (field.name != "author" && field.name != "source") {
-                termgen_.increase_termpos(kFieldGap);
-                termgen_.index_text(v, 1, std::string(field.text_prefix));
-            }
         }
         if (!unique.empty()) doc.add_value(field.slot, pack_values(unique));
     }
@@ -103,9 +98,47 @@ Xapian::Document DocumentBuilder::build(const Article& a, const std::string& sto
         mentioned.push_back(d.compact());
     }
     if (!mentioned.empty()) doc.add_value(kSlotMentioned, pack_values(mentioned));
-    doc.add_value(kSlotHash, hash);
-    doc.set_data(stored_data);
-    return doc;
+    p.termpos = termgen_.get_termpos();
+    return p;
+}
+
+void DocumentBuilder::finish(PreparedDocument& p, const EntityValues& values) {
+    using namespace schema;
+    Xapian::Document& doc = p.doc;
+    termgen_.set_document(doc);
+    termgen_.set_termpos(p.termpos);
+    Entities entities;
+    const std::array<std::vector<std::string>*, 4> lists = {&entities.person, &entities.org, &entities.place,
+                                                             &entities.misc};
+    for (std::size_t f = 0; f < values.size(); ++f) {
+        const FacetField& field = kFacetFields[f];
+        std::set<std::string> seen;
+        for (const EntityValue& v : values[f]) {
+            if (v.value.empty() || !seen.insert(v.value).second) continue;
+            lists[f]->push_back(v.value);
+            doc.add_boolean_term(facet_term(field, v.value));
+            // Every name the value goes by is searchable under the field's
+            // prefix (person:zelensky finds "Volodymyr Zelenskyy").
+            std::set<std::string> indexed;
+            auto index_name = [&](const std::string& name) {
+                if (name.empty() || !indexed.insert(text::lower_ascii(name)).second) return;
+                termgen_.increase_termpos(kFieldGap);
+                termgen_.index_text(name, 1, std::string(field.text_prefix));
+            };
+            for (const std::string& name : v.names) index_name(name);
+            // Person names also as their merge keys ("Zelenskiy" -> "zelensky"),
+            // which a person: query adds for its words (searcher/query_builder.cc).
+            if (field.name == "person") {
+                for (const std::string& name : v.names) index_name(ner::person_merge_key(name));
+            }
+        }
+        if (!lists[f]->empty()) doc.add_value(field.slot, pack_values(*lists[f]));
+    }
+    std::string stored = stored_with_entities(p.stored_base, entities);
+    p.hash = content_hash(stored);
+    doc.add_value(kSlotHash, p.hash);
+    doc.set_data(stored);
+    p.termpos = termgen_.get_termpos();
 }
 
 std::string content_hash(const std::string& stored_data) {

@@ -2,7 +2,9 @@
 /// @brief An Article as a Xapian document, following common/schema.h.
 #pragma once
 
+#include <array>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -10,11 +12,28 @@
 
 namespace news {
 
-/// An article ready for the writer: built on any thread, written by the one writer.
+/// One facet value of an entity field and every name it is searchable by
+/// (the value itself, the name found in the article, its surface forms).
+struct EntityValue {
+    std::string value;
+    std::vector<std::string> names;
+};
+
+/// Entity values by field, in the order person, org, place, misc
+/// (schema::kFacetFields).
+using EntityValues = std::array<std::vector<EntityValue>, 4>;
+
+/// An article ready for the writer: built on any thread, finished and written
+/// by the one writer. Its entity fields, stored data and hash are added by
+/// DocumentBuilder::finish, because the values depend on names already in the
+/// index (EntityResolver).
 struct PreparedDocument {
-    std::string idterm;     ///< the unique-id term it replaces
-    std::string hash;       ///< content_hash of its stored data
-    Xapian::Document doc;
+    std::string idterm;       ///< the unique-id term it replaces
+    std::string stored_base;  ///< serialize_stored_base of the article
+    FoundEntities found;      ///< its entities as extraction found them
+    Xapian::Document doc;     ///< every term and value but the entity fields
+    Xapian::termpos termpos = 0;  ///< last term position used in doc
+    std::string hash;         ///< content_hash of the stored data (after finish)
 };
 
 /// Builds Xapian documents. Holds a TermGenerator (English stemming, STEM_SOME)
@@ -25,15 +44,15 @@ class DocumentBuilder {
 public:
     DocumentBuilder();
 
-    /// Serialises, hashes and builds @p article.
+    /// Serialises @p article (without its entity values) and builds its
+    /// document: free text (title weighted, body, authors, source), boolean
+    /// terms (id, URL, file, dates, source and author values) and value slots.
     [[nodiscard]] PreparedDocument prepare(const Article& article);
 
-    /// The document for @p article: free text (title weighted, body, authors,
-    /// source, entity names), boolean terms (id, URL, file, date, exact
-    /// entity values), value slots, and @p stored_data (serialize_stored) as
-    /// the document data; @p hash (content_hash) goes into kSlotHash.
-    [[nodiscard]] Xapian::Document build(const Article& article, const std::string& stored_data,
-                                         const std::string& hash);
+    /// Adds the entity fields: each name under the field's free-text prefix,
+    /// an exact boolean term and the packed slot per value; then the stored
+    /// data (with the values as "entities") and its hash in kSlotHash.
+    void finish(PreparedDocument& prepared, const EntityValues& values);
 
 private:
     Xapian::TermGenerator termgen_;

@@ -9,7 +9,9 @@
 #include <fmt/format.h>
 
 #include "common/article_json.h"
+#include "common/ner/canonical.h"
 #include "common/schema.h"
+#include "common/text_util.h"
 
 namespace news {
 namespace {
@@ -33,20 +35,68 @@ Xapian::WritableDatabase open_database(const std::string& path) {
 
 IndexWriter::IndexWriter(const IndexWriterOptions& options)
     : options_(options), db_(open_database(options.path)), builder_(),
+      resolver_(options.aliases,
+                RegistryStore{.get = [this](const std::string& key) { return db_.get_metadata(key); },
+                              .set = [this](const std::string& key, const std::string& value) {
+                                  db_.set_metadata(key, value);
+                              }}),
       facets_(options.path, db_) {
     std::string version = db_.get_metadata(std::string(schema::kSchemaVersionKey));
+    const std::string aliases_key(schema::kAliasesKey);
     if (version.empty() && db_.get_doccount() == 0) {
         db_.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
-    } else if (version != schema::kSchemaVersion) {
-        throw IndexError(fmt::format("{}: written with schema version '{}', this indexer writes '{}'; "
-                                     "index into a new database",
-                                     options.path, version, schema::kSchemaVersion));
+        db_.set_metadata(aliases_key, options.aliases.fingerprint());
+        return;
+    }
+    if (version != schema::kSchemaVersion) {
+        bool older = version == "1";
+        if (options.upgrade && older) {
+            old_schema_ = true;
+            return;
+        }
+        throw IndexError(fmt::format("{}: written with schema version '{}', this indexer writes '{}'; {}", options.path,
+                                     version, schema::kSchemaVersion,
+                                     older ? "upgrade it with 'news-index recanonicalize --db DB' or index into a new database"
+                                           : "index into a new database"));
+    }
+    std::string recorded = db_.get_metadata(aliases_key);
+    if (recorded.empty()) recorded = "none";
+    if (recorded != options.aliases.fingerprint()) {
+        warnings_.push_back(fmt::format(
+            "{}: its entity values were made with {} (alias fingerprint {}, this run {}); new and changed articles "
+            "use this run's, the others keep theirs until 'news-index recanonicalize --db {}{}'",
+            options.path, recorded == "none" ? "no alias file" : "another alias file", recorded,
+            options.aliases.fingerprint(), options.path,
+            options.aliases.fingerprint() == "none" ? "" : " --aliases FILE"));
     }
 }
 
 IndexWriter::Outcome IndexWriter::put(const Article& article) { return put(builder_.prepare(article)); }
 
-IndexWriter::Outcome IndexWriter::put(const PreparedDocument& prepared) {
+void IndexWriter::add_person_synonyms(const EntityValues& values) {
+    // Each spelling of a person name's words -> the word as its merge key
+    // spells it, which every document of that person has under the person
+    // prefix (DocumentBuilder::finish): the query parser's auto synonyms then
+    // find every spelling from any one (searcher/query_builder.cc).
+    const std::string prefix(schema::find_facet_field("person")->text_prefix);
+    for (const EntityValue& v : values[0]) {
+        for (const std::string& name : v.names) {
+            for (std::string_view word : text::words(name)) {
+                std::string key = ner::person_merge_key(word);
+                if (key.empty() || key.find(' ') != std::string::npos) continue;
+                std::string term = prefix + Xapian::Unicode::tolower(std::string(word));
+                std::string synonym = prefix + key;
+                if (term == synonym || term.size() > schema::kMaxTermBytes || synonym.size() > schema::kMaxTermBytes) continue;
+                if (synonyms_added_.insert(term + '\0' + synonym).second) db_.add_synonym(term, synonym);
+            }
+        }
+    }
+}
+
+IndexWriter::Outcome IndexWriter::put(PreparedDocument prepared) {
+    EntityValues values = resolver_.resolve(prepared.found);
+    builder_.finish(prepared, values);
+    add_person_synonyms(values);
     Xapian::PostingIterator p = db_.postlist_begin(prepared.idterm);
     bool exists = p != db_.postlist_end(prepared.idterm);
     if (exists && db_.get_document(*p).get_value(schema::kSlotHash) == prepared.hash) return Outcome::unchanged;
@@ -127,6 +177,41 @@ std::optional<std::string> IndexWriter::file_fingerprint(const std::string& file
 
 void IndexWriter::set_file_fingerprint(const std::string& file, const std::string& fingerprint) {
     db_.set_metadata(schema::file_hash_key(file), fingerprint);
+}
+
+RecanonicalizeSummary IndexWriter::recanonicalize(const volatile std::sig_atomic_t* interrupt) {
+    RecanonicalizeSummary summary;
+    summary.upgraded = old_schema_;
+    // Document ids first: the loop replaces documents.
+    std::vector<Xapian::docid> ids;
+    for (auto p = db_.postlist_begin(""); p != db_.postlist_end(""); ++p) ids.push_back(*p);
+    for (Xapian::docid id : ids) {
+        if (interrupt != nullptr && *interrupt != 0) {
+            summary.interrupted = true;
+            break;
+        }
+        Xapian::Document old = db_.get_document(id);
+        PreparedDocument prepared = builder_.prepare(deserialize_stored(old.get_data()));
+        EntityValues values = resolver_.resolve(prepared.found);
+        builder_.finish(prepared, values);
+        add_person_synonyms(values);
+        ++summary.documents;
+        if (old.get_value(schema::kSlotHash) == prepared.hash) continue;
+        // The words are those already counted for spelling when the document
+        // was first written; only the entity fields (prefixed) change.
+        db_.replace_document(id, prepared.doc);
+        facets_.touched(id);
+        ++summary.updated;
+        ++pending_;
+        maybe_commit();
+    }
+    if (!summary.interrupted) {
+        db_.set_metadata(std::string(schema::kAliasesKey), options_.aliases.fingerprint());
+        db_.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+        old_schema_ = false;
+    }
+    commit();
+    return summary;
 }
 
 void IndexWriter::maybe_commit() {

@@ -2,6 +2,7 @@
 /// @brief IndexWriter: the one Xapian writer; adds, replaces, skips and removes articles.
 #pragma once
 
+#include <csignal>
 #include <cstddef>
 #include <optional>
 #include <set>
@@ -13,7 +14,9 @@
 
 #include "common/article.h"
 #include "common/facet_store.h"
+#include "indexer/alias_file.h"
 #include "indexer/document_builder.h"
+#include "indexer/entity_resolver.h"
 
 namespace news {
 
@@ -33,6 +36,18 @@ struct IndexWriterOptions {
     std::string path;              ///< database directory; created when absent
     std::size_t batch_size = 1000; ///< changes per commit
     bool spelling = true;          ///< collect spelling data for suggestions
+    AliasTable aliases;            ///< the user alias file's rules (none by default)
+    /// Open a database written with an older schema (recanonicalize() then
+    /// brings every document to the current one).
+    bool upgrade = false;
+};
+
+/// What IndexWriter::recanonicalize changed.
+struct RecanonicalizeSummary {
+    std::size_t documents = 0;  ///< documents read
+    std::size_t updated = 0;    ///< documents whose entity values (or stored data) changed
+    bool upgraded = false;      ///< the database was brought from an older schema
+    bool interrupted = false;
 };
 
 class IndexWriter {
@@ -45,10 +60,22 @@ public:
     IndexWriter& operator=(const IndexWriter&) = delete;
 
     /// Adds @p article, replaces the document with its id, or leaves it when
-    /// nothing it stores has changed.
+    /// nothing it stores has changed. Its entity values come from the
+    /// EntityResolver (aliases, then the database-wide person registry).
     Outcome put(const Article& article);
     /// The same for an article already prepared (on a worker thread).
-    Outcome put(const PreparedDocument& prepared);
+    Outcome put(PreparedDocument prepared);
+
+    /// Re-derives every document's entity values, terms, value slots and
+    /// stored data from the document itself (its stored "found" entities),
+    /// with the current aliases and person registry; the facet store follows
+    /// at each commit. Stops between documents when @p interrupt is set.
+    /// Records the alias fingerprint and the current schema version.
+    RecanonicalizeSummary recanonicalize(const volatile std::sig_atomic_t* interrupt = nullptr);
+
+    /// Problems worth a warning found when opening (aliases other than the
+    /// ones the database was canonicalised with).
+    [[nodiscard]] const std::vector<std::string>& warnings() const { return warnings_; }
 
     /// Removes the articles that came from @p file but whose id terms are not
     /// in @p kept (records gone from a re-indexed file). Returns how many.
@@ -78,9 +105,15 @@ public:
     [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
 
 private:
+    void add_person_synonyms(const EntityValues& values);
+
     IndexWriterOptions options_;
     Xapian::WritableDatabase db_;
     DocumentBuilder builder_;
+    EntityResolver resolver_;
+    std::vector<std::string> warnings_;
+    std::set<std::string> synonyms_added_;  ///< term '\0' synonym pairs added by this writer
+    bool old_schema_ = false;  ///< opened with upgrade: written with an older schema
     std::size_t pending_ = 0;
     FacetStoreBuilder facets_;  ///< DB/facets/store, brought to each committed revision
 };

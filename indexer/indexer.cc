@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
@@ -28,6 +29,8 @@
 #include "common/hash.h"
 #include "common/input_format.h"
 #include "common/schema.h"
+#include "indexer/alias_file.h"
+#include "indexer/entity_resolver.h"
 #include "indexer/index_writer.h"
 #include "indexer/input_walker.h"
 #include "indexer/progress.h"
@@ -53,6 +56,16 @@ std::optional<DateValue> modification_day(const std::string& path) {
     if (ec) return std::nullopt;
     const auto since_epoch = std::chrono::file_clock::to_sys(written).time_since_epoch();
     return civil_from_days(std::chrono::floor<std::chrono::days>(since_epoch).count());
+}
+
+/// Sets the entity values of @p article to @p values (what the index would hold).
+void set_entity_values(Article& article, const EntityValues& values) {
+    const std::array<std::vector<std::string>*, 4> lists = {&article.entities.person, &article.entities.org,
+                                                             &article.entities.place, &article.entities.misc};
+    for (std::size_t f = 0; f < lists.size(); ++f) {
+        lists[f]->clear();
+        for (const auto& v : values[f]) lists[f]->push_back(v.value);
+    }
 }
 
 /// Standard input, read with read(2) so that SIGINT/SIGTERM stop a read that
@@ -129,20 +142,36 @@ public:
         : options_(options),
           out_(out),
           err_(err),
-          extractor_(ExtractOptions{.ner_model = options.ner_model, .entities = options.entities}) {
+          extractor_(ExtractOptions{.ner_model = options.ner_model, .entities = options.entities}),
+          aliases_(options.aliases.empty() ? AliasTable() : load_alias_file(options.aliases)) {
         for (const auto& w : extractor_.warnings()) {
             if (!options.quiet) err_ << "news-index: warning: " << w << '\n';
+        }
+        if (options.dry_run) {
+            // A dry run merges and applies aliases as indexing would, within this run.
+            dry_resolver_.emplace(aliases_, RegistryStore{.get = [this](const std::string& k) {
+                                                              auto it = dry_registry_.find(k);
+                                                              return it == dry_registry_.end() ? std::string() : it->second;
+                                                          },
+                                                          .set = [this](const std::string& k, const std::string& v) {
+                                                              dry_registry_[k] = v;
+                                                          }});
         }
     }
 
     IndexSummary run() {
         auto start = std::chrono::steady_clock::now();
         if (!options_.dry_run) {
-            writer_ = open_writer(IndexWriterOptions{.path = options_.db_path, .batch_size = options_.batch_size},
-                                  options_.wait, options_.wait_timeout, options_.quiet, options_.interrupt, err_);
+            writer_ = open_writer(
+                IndexWriterOptions{.path = options_.db_path, .batch_size = options_.batch_size, .aliases = aliases_},
+                options_.wait, options_.wait_timeout, options_.quiet, options_.interrupt, err_);
             if (!writer_) {
                 summary_.interrupted = *options_.interrupt;
                 return summary_;
+            }
+            for (const auto& w : writer_->warnings()) {
+                ++summary_.warnings;
+                if (!options_.quiet) err_ << "news-index: warning: " << w << '\n';
             }
         }
         InputList inputs = collect_inputs(options_.inputs);
@@ -343,7 +372,9 @@ private:
             ++n;
             ++articles_done_;
             if (!writer_) {
-                print_dry_run(article);
+                Article shown = article;
+                set_entity_values(shown, dry_resolver_->resolve(article.found));
+                print_dry_run(shown);
                 continue;
             }
             if (!seen_ids_.insert(article.id).second && !options_.quiet) {
@@ -354,7 +385,7 @@ private:
                 ++summary_.warnings;
             }
             kept.insert(schema::id_term(article.id));
-            switch (writer_->put(work.prepared[i])) {
+            switch (writer_->put(std::move(work.prepared[i]))) {
                 case IndexWriter::Outcome::added: ++summary_.indexed; break;
                 case IndexWriter::Outcome::updated: ++summary_.updated; break;
                 case IndexWriter::Outcome::unchanged: ++summary_.unchanged; break;
@@ -427,6 +458,9 @@ private:
     std::ostream& out_;
     std::ostream& err_;
     Extractor extractor_;
+    AliasTable aliases_;
+    std::map<std::string, std::string> dry_registry_;  ///< the person registry of a dry run
+    std::optional<EntityResolver> dry_resolver_;
     std::unique_ptr<IndexWriter> writer_;
     std::unique_ptr<ProgressLine> progress_;
     std::map<std::string, std::string> known_;  ///< fingerprints of the inputs, read before the workers start
@@ -470,6 +504,42 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& out, std::ostr
     }
     err << "news-index: " << summary_line(summary) << '\n';
     return summary;
+}
+
+RecanonicalizeResult run_recanonicalize(const RecanonicalizeOptions& options, std::ostream& out, std::ostream& err) {
+    RecanonicalizeResult result;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(options.db_path, ec)) {
+        throw IndexError(fmt::format("{}: no such database", options.db_path));
+    }
+    AliasTable aliases = options.aliases.empty() ? AliasTable() : load_alias_file(options.aliases);
+    auto writer = Job::open_writer(IndexWriterOptions{.path = options.db_path,
+                                                      .batch_size = options.batch_size,
+                                                      .aliases = std::move(aliases),
+                                                      .upgrade = true},
+                                   options.wait, options.wait_timeout, options.quiet, options.interrupt, err);
+    if (writer) {
+        RecanonicalizeSummary s = writer->recanonicalize(options.interrupt);
+        result.documents = s.documents;
+        result.updated = s.updated;
+        result.upgraded = s.upgraded && !s.interrupted;
+    }
+    if (is_set(options.interrupt)) result.interrupted = *options.interrupt;
+    if (options.json) {
+        out << nlohmann::json{{"documents", result.documents},
+                              {"updated", result.updated},
+                              {"upgraded", result.upgraded},
+                              {"interrupted", result.interrupted != 0}}
+                   .dump()
+            << '\n';
+    }
+    std::string line = fmt::format("{} articles read, {} updated{}", result.documents, result.updated,
+                                   result.upgraded ? ", database upgraded to the current schema" : "");
+    if (result.interrupted != 0) {
+        line = fmt::format("interrupted by {}; committed what was done: {}", signal_name(result.interrupted), line);
+    }
+    err << "news-index: " << line << '\n';
+    return result;
 }
 
 DeleteSummary run_delete(const DeleteOptions& options, std::ostream& out, std::ostream& err) {

@@ -19,6 +19,7 @@ struct IndexOptions {
     bool force = false;                 ///< re-read inputs even when unchanged
     bool quiet = false;                 ///< no warnings, only errors and the summary
     std::filesystem::path ner_model;    ///< empty: the default model
+    std::filesystem::path aliases;      ///< user alias file; empty: none
     bool entities = true;
     /// An article still undated after parsing and extraction gets its file's
     /// modification time (UTC day), DateOrigin::option; never for standard input.
@@ -39,6 +40,18 @@ struct IndexOptions {
 struct DeleteOptions {
     std::string db_path;
     std::vector<std::string> ids;
+    bool json = false;
+    bool quiet = false;
+    bool wait = false;
+    double wait_timeout = 300;
+    const volatile std::sig_atomic_t* interrupt = nullptr;
+};
+
+/// news-index recanonicalize: re-derives entity values from the database alone.
+struct RecanonicalizeOptions {
+    std::string db_path;
+    std::filesystem::path aliases;  ///< empty: no alias file
+    std::size_t batch_size = 1000;
     bool json = false;
     bool quiet = false;
     bool wait = false;
@@ -83,6 +96,18 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& out, std::ostr
 /// Removes the articles named by id; a missing id is reported on @p err and
 /// counted. The summary goes to @p err (and as JSON to @p out with json).
 DeleteSummary run_delete(const DeleteOptions& options, std::ostream& out, std::ostream& err);
+
+/// news-index recanonicalize: re-derives every document's entity values with
+/// the alias file of @p options and the database's person registry. The
+/// summary goes to @p err (and as JSON to @p out with json); the result has
+/// documents, updated and interrupted (0 or the signal) filled in.
+struct RecanonicalizeResult {
+    std::size_t documents = 0;
+    std::size_t updated = 0;
+    bool upgraded = false;
+    int interrupted = 0;
+};
+RecanonicalizeResult run_recanonicalize(const RecanonicalizeOptions& options, std::ostream& out, std::ostream& err);
 
 /// The summary as one line: "4 indexed, 0 updated, ...".
 [[nodiscard]] std::string summary_line(const IndexSummary& summary);

@@ -59,6 +59,12 @@ int main(int argc, char** argv) {
             if (summary.interrupted != 0) return kExitInterrupted + summary.interrupted;
             return summary.not_found > 0 ? kExitInputErrors : kExitOk;
         }
+        if (cl.command == IndexCommandLine::Command::recanonicalize) {
+            cl.recanonicalize_options.interrupt = &g_interrupt;
+            RecanonicalizeResult result = run_recanonicalize(cl.recanonicalize_options, std::cout, std::cerr);
+            if (result.interrupted != 0) return kExitInterrupted + result.interrupted;
+            return kExitOk;
+        }
         cl.options.interrupt = &g_interrupt;
         cl.options.progress = !cl.options.quiet && !cl.options.dry_run && isatty(STDERR_FILENO) == 1;
         IndexSummary summary = run_index(cl.options, std::cout, std::cerr);

@@ -14,7 +14,7 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr const char* kExitHelp =
-    "\nExit status: 0 success; 1 fatal error (database or model unusable, or locked); 2 usage error;\n"
+    "\nExit status: 0 success; 1 fatal error (database, model or alias file unusable, or locked); 2 usage error;\n"
     "3 finished, but some inputs, records or ids failed (see the messages); 130/143 interrupted by\n"
     "SIGINT/SIGTERM after committing what was done.\n";
 
@@ -68,18 +68,56 @@ IndexCommandLine parse_delete_command_line(int argc, const char* const argv[]) {
     return cl;
 }
 
+IndexCommandLine parse_recanonicalize_command_line(int argc, const char* const argv[]) {
+    IndexCommandLine cl;
+    cl.command = IndexCommandLine::Command::recanonicalize;
+    RecanonicalizeOptions& o = cl.recanonicalize_options;
+    std::string aliases;
+    po::options_description visible(
+        "Usage: news-index recanonicalize --db DB [--aliases FILE] [options]\n\n"
+        "Re-derive every article's entity values (facet values, search terms, value slots,\n"
+        "the facet store) from what the database stores, with the alias file given (none\n"
+        "without --aliases) and the database's person registry; the input files are not\n"
+        "needed. Also upgrades a database written by an older news-index.\n\n"
+        "Options");
+    visible.add_options()
+        ("db,d", po::value(&o.db_path), "database directory")
+        ("aliases", po::value(&aliases), "alias file (see README: variants, canonical names, stop-entities)")
+        ("batch-size", po::value(&o.batch_size)->default_value(o.batch_size), "changed articles per commit")
+        ("json", po::bool_switch(&o.json), "print the summary as JSON on standard output");
+    add_lock_options(visible, o.wait, o.wait_timeout);
+    visible.add_options()
+        ("quiet,q", po::bool_switch(&o.quiet), "report errors and the summary only")
+        ("help,h", "show this help and exit");
+    std::ostringstream help;
+    help << visible << kExitHelp;
+    cl.help = help.str();
+    po::variables_map vm;
+    // argv[1] is "recanonicalize"
+    cl.action = run_program_options(argc - 1, argv + 1, visible, po::positional_options_description(), vm);
+    if (cl.action != CliAction::run) return cl;
+    finish_lock_options(vm, o.wait, o.wait_timeout);
+    o.aliases = aliases;
+    if (o.db_path.empty()) throw UsageError("recanonicalize: --db DB is required");
+    if (o.batch_size == 0) throw UsageError("--batch-size must be at least 1");
+    return cl;
+}
+
 }  // namespace
 
 IndexCommandLine parse_index_command_line(int argc, const char* const argv[]) {
     if (argc > 1 && std::string_view(argv[1]) == "delete") return parse_delete_command_line(argc, argv);
+    if (argc > 1 && std::string_view(argv[1]) == "recanonicalize") return parse_recanonicalize_command_line(argc, argv);
     IndexCommandLine cl;
     IndexOptions& o = cl.options;
     std::size_t max_mb = o.max_file_bytes >> 20;
     std::string model;
+    std::string aliases;
     po::options_description visible(
         "Usage: news-index --db DB [options] PATH...\n"
         "       news-index --dry-run [--json] PATH...\n"
-        "       news-index delete --db DB ID...   (see news-index delete --help)\n\n"
+        "       news-index delete --db DB ID...   (see news-index delete --help)\n"
+        "       news-index recanonicalize --db DB [--aliases FILE]   (see its --help)\n\n"
         "Index news articles (plain text, JSON, JSON Lines, HTML) from files,\n"
         "directories (recursively) and - (standard input) into a Xapian database.\n\n"
         "Options");
@@ -89,6 +127,7 @@ IndexCommandLine parse_index_command_line(int argc, const char* const argv[]) {
         ("json", po::bool_switch(&o.json), "machine output: one JSON object per article (dry run) or a JSON summary")
         ("force", po::bool_switch(&o.force), "re-read inputs even when they are unchanged")
         ("ner-model", po::value(&model), "named-entity model file (default: the bundled model)")
+        ("aliases", po::value(&aliases), "alias file: entity name variants, canonical names, stop-entities (README)")
         ("no-entities", "do not extract entities")
         ("date-from-mtime", po::bool_switch(&o.date_from_mtime),
          "date an article that has no date in its metadata or dateline by its file's modification time (UTC)")
@@ -119,6 +158,7 @@ IndexCommandLine parse_index_command_line(int argc, const char* const argv[]) {
     if (cl.action != CliAction::run) return cl;
     o.entities = vm.count("no-entities") == 0;
     o.ner_model = model;
+    o.aliases = aliases;
     o.max_file_bytes = max_mb << 20;
     if (o.inputs.empty()) throw UsageError("no input paths given (use - for standard input)");
     if (!o.dry_run && o.db_path.empty()) throw UsageError("--db DB is required (or use --dry-run)");

@@ -10,16 +10,18 @@
 namespace news {
 
 struct IndexCommandLine {
-    enum class Command { index, remove };  ///< news-index [index] ... / news-index delete ...
+    /// news-index [index] ... / news-index delete ... / news-index recanonicalize ...
+    enum class Command { index, remove, recanonicalize };
     CliAction action = CliAction::run;
     Command command = Command::index;
     IndexOptions options;          ///< Command::index
     DeleteOptions delete_options;  ///< Command::remove
+    RecanonicalizeOptions recanonicalize_options;  ///< Command::recanonicalize
     std::string help;  ///< the --help text
 };
 
-/// Parses news-index's arguments ("delete" as the first one: the delete
-/// subcommand); throws UsageError on bad ones.
+/// Parses news-index's arguments ("delete" or "recanonicalize" as the first
+/// one: that subcommand); throws UsageError on bad ones.
 [[nodiscard]] IndexCommandLine parse_index_command_line(int argc, const char* const argv[]);
 
 }  // namespace news

@@ -194,8 +194,12 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
     if (std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
         return Xapian::Query::MatchAll;
     }
+    // Auto synonyms: the indexer records each spelling of a person name's
+    // words against its merge key ("XPERzelenskyy" -> "XPERzelensky"), so
+    // person:zelenskyy also finds "Zelenskiy" and "Zelensky".
     unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+                     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
+                     Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
     Xapian::Query query;
     try {
         query = parser_.parse_query(text, flags);

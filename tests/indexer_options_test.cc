@@ -1,5 +1,5 @@
 /// @file indexer_options_test.cc
-/// @brief news-index's robustness options and the delete subcommand: defaults, values, bad values.
+/// @brief news-index's robustness options, --aliases and the delete and recanonicalize subcommands: defaults, values, bad values.
 #include <gtest/gtest.h>
 
 #include <vector>
@@ -48,11 +48,28 @@ TEST(IndexerOptions, DeleteSubcommand) {
     EXPECT_EQ(parse({"--db", "d", "delete"}).options.inputs, (std::vector<std::string>{"delete"}));
 }
 
+TEST(IndexerOptions, AliasesAndTheRecanonicalizeSubcommand) {
+    EXPECT_EQ(parse({"--db", "d", "--aliases", "names.txt", "a"}).options.aliases, "names.txt");
+    EXPECT_TRUE(parse({"--db", "d", "a"}).options.aliases.empty());
+    auto cl = parse({"recanonicalize", "--db", "d", "--aliases", "names.txt", "--batch-size", "7", "--json", "--wait"});
+    EXPECT_EQ(cl.command, IndexCommandLine::Command::recanonicalize);
+    EXPECT_EQ(cl.recanonicalize_options.db_path, "d");
+    EXPECT_EQ(cl.recanonicalize_options.aliases, "names.txt");
+    EXPECT_EQ(cl.recanonicalize_options.batch_size, 7u);
+    EXPECT_TRUE(cl.recanonicalize_options.json);
+    EXPECT_TRUE(cl.recanonicalize_options.wait);
+    EXPECT_TRUE(parse({"recanonicalize", "--db", "d"}).recanonicalize_options.aliases.empty());
+    EXPECT_EQ(parse({"recanonicalize", "--help"}).action, CliAction::help);
+    EXPECT_NE(parse({"--help"}).help.find("recanonicalize"), std::string::npos);
+}
+
 TEST(IndexerOptions, BadValuesAreUsageErrors) {
     using Args = std::vector<const char*>;
     for (const Args& args : {Args{"--db", "d", "--threads", "x", "a"}, Args{"--db", "d", "--threads", "5000", "a"},
                              Args{"--db", "d", "--wait-timeout", "-1", "a"}, Args{"--dry-run", "--prune", "a"},
-                             Args{"delete", "--db", "d"}, Args{"delete", "id"}, Args{"delete", "--db", "d", "--bogus", "x"}}) {
+                             Args{"delete", "--db", "d"}, Args{"delete", "id"}, Args{"delete", "--db", "d", "--bogus", "x"},
+                             Args{"recanonicalize"}, Args{"recanonicalize", "--db", "d", "extra"},
+                             Args{"recanonicalize", "--db", "d", "--batch-size", "0"}}) {
         EXPECT_THROW((void)parse(args), UsageError) << ::testing::PrintToString(args);
     }
 }

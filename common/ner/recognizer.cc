@@ -278,6 +278,29 @@ news::Entities Recognizer::to_entities(const std::vector<Mention>& mentions) {
     return e;
 }
 
+news::FoundEntities Recognizer::to_found(const std::vector<Mention>& mentions) {
+    news::FoundEntities found;
+    auto add = [](std::vector<news::FoundEntity>& list, const Mention& m) {
+        auto it = std::find_if(list.begin(), list.end(), [&](const news::FoundEntity& f) { return f.name == m.canonical; });
+        if (it == list.end()) it = list.insert(list.end(), news::FoundEntity{.name = m.canonical, .forms = {}});
+        std::string form = clean_name(m.surface);
+        if (m.type == EntityType::person) form = strip_person_titles(form);
+        if (!form.empty() && form != it->name && std::find(it->forms.begin(), it->forms.end(), form) == it->forms.end()) {
+            it->forms.push_back(std::move(form));
+        }
+    };
+    for (const Mention& m : mentions) {
+        if (m.canonical.empty()) continue;
+        switch (m.type) {
+        case EntityType::person: add(found.person, m); break;
+        case EntityType::org: add(found.org, m); break;
+        case EntityType::place: add(found.place, m); break;
+        case EntityType::misc: add(found.misc, m); break;
+        }
+    }
+    return found;
+}
+
 news::Entities Recognizer::extract(const news::Article& article) const {
     return to_entities(mentions(article_text(article)));
 }

@@ -47,6 +47,10 @@ public:
     /// Entities of a list of canonicalised mentions, unique per type, in order.
     [[nodiscard]] static news::Entities to_entities(const std::vector<Mention>& mentions);
 
+    /// What to_entities() gives, with the surface forms of each name (possessives and
+    /// person titles stripped; forms equal to the name left out), unique per type, in order.
+    [[nodiscard]] static news::FoundEntities to_found(const std::vector<Mention>& mentions);
+
     /// Problems met while loading (missing gazetteer files, gazetteers that differ from
     /// the ones the model was trained with).
     [[nodiscard]] const std::vector<std::string>& warnings() const;
