@@ -114,10 +114,11 @@ struct Server::Impl {
         : options(std::move(opts)), service(db_path, options.search), cache(options.cache_bytes) {}
 
     void routes();
-    /// Answers with @p compute's JSON, from the cache when the same request was
+    /// Parses the request's parameters with @p parse, then answers with the JSON
+    /// of @p compute(searcher, parsed), from the cache when the same request was
     /// answered at the current revision; adds took_ms and cached.
-    template <typename Compute>
-    void cached_answer(const httplib::Request& req, httplib::Response& res, Compute&& compute);
+    template <typename Parse, typename Compute>
+    void cached_answer(const httplib::Request& req, httplib::Response& res, Parse&& parse, Compute&& compute);
 
     ServerOptions options;
     SearchService service;
@@ -132,15 +133,17 @@ struct Server::Impl {
     std::atomic<bool> run_returned{false};
 };
 
-template <typename Compute>
-void Server::Impl::cached_answer(const httplib::Request& req, httplib::Response& res, Compute&& compute) {
+template <typename Parse, typename Compute>
+void Server::Impl::cached_answer(const httplib::Request& req, httplib::Response& res, Parse&& parse,
+                                 Compute&& compute) {
     const auto start = Clock::now();
     try {
+        const auto request = parse(params_of(req), options.limits);
         const std::string key = cache_key(req);
         auto [body, hit] = service.run([&](Searcher& s) {
             const Xapian::rev revision = s.refresh();
             if (auto cached = cache.get(revision, key)) return std::pair{std::move(*cached), true};
-            std::string fresh = dump(compute(s));
+            std::string fresh = dump(compute(s, request));
             cache.put(revision, key, fresh);
             return std::pair{std::move(fresh), false};
         });
@@ -223,41 +226,23 @@ void Server::Impl::routes() {
     });
 
     http.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) {
-        SearchRequest request;
-        try {
-            request = search_request_from_params(params_of(req), options.limits);
-        } catch (...) {
-            return send_current_error(res);
-        }
-        cached_answer(req, res, [&request](Searcher& s) {
-            nlohmann::json j = response_json(s.search(request));
-            j["offset"] = request.offset;
-            j["limit"] = request.limit;
+        cached_answer(req, res, search_request_from_params, [](Searcher& s, const SearchRequest& r) {
+            nlohmann::json j = response_json(s.search(r));
+            j["offset"] = r.offset;
+            j["limit"] = r.limit;
             return j;
         });
     });
 
     http.Get("/api/facets", [this](const httplib::Request& req, httplib::Response& res) {
-        SearchRequest request;
-        try {
-            request = facets_request_from_params(params_of(req), options.limits);
-        } catch (...) {
-            return send_current_error(res);
-        }
-        cached_answer(req, res, [&request](Searcher& s) {
-            nlohmann::json j = response_json(s.search(request));
+        cached_answer(req, res, facets_request_from_params, [](Searcher& s, const SearchRequest& r) {
+            nlohmann::json j = response_json(s.search(r));
             return nlohmann::json{{"query", j["query"]}, {"total", j["total"]}, {"facets", j["facets"]}};
         });
     });
 
     http.Get("/api/timeline", [this](const httplib::Request& req, httplib::Response& res) {
-        TimelineRequest t;
-        try {
-            t = timeline_request_from_params(params_of(req), options.limits);
-        } catch (...) {
-            return send_current_error(res);
-        }
-        cached_answer(req, res, [&t](Searcher& s) {
+        cached_answer(req, res, timeline_request_from_params, [](Searcher& s, const TimelineRequest& t) {
             nlohmann::json list = nlohmann::json::array();
             for (const auto& b : s.timeline(t.field, t.value, t.bucket, t.context)) {
                 list.push_back({{"value", b.value}, {"count", b.count}});
