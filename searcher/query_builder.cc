@@ -167,6 +167,9 @@ private:
     std::string error_;
 };
 
+constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                                 Xapian::QueryParser::FLAG_PURE_NOT;
+
 struct QueryBuilder::Processors {
     DateFieldProcessor date{"date"};
     DateFieldProcessor mentioned{"mentioned"};
@@ -191,14 +194,14 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, MatchMode mode)
 QueryBuilder::~QueryBuilder() = default;
 
 Xapian::Query QueryBuilder::parse(const std::string& text) {
+    last_text_.clear();
+    suggestion_.reset();
     if (std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
         return Xapian::Query::MatchAll;
     }
-    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     Xapian::Query query;
     try {
-        query = parser_.parse_query(text, flags);
+        query = parser_.parse_query(text, kParseFlags);
     } catch (const Xapian::QueryParserError& e) {
         (void)processors_->date.take_error();
         (void)processors_->mentioned.take_error();
@@ -211,9 +214,25 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
             throw QueryError(error);
         }
     }
+    last_text_ = text;
     return query;
 }
 
-std::string QueryBuilder::suggestion() const { return parser_.get_corrected_query_string(); }
+std::string QueryBuilder::suggestion() const {
+    if (suggestion_) return *suggestion_;
+    suggestion_ = std::string();
+    if (last_text_.empty()) return *suggestion_;
+    // The same parse with spelling correction: the parse succeeded before, so
+    // it succeeds again; the query it returns is the one parse() returned.
+    try {
+        (void)parser_.parse_query(last_text_, kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        *suggestion_ = parser_.get_corrected_query_string();
+    } catch (const Xapian::QueryParserError&) {
+        // cannot happen (the same text parsed without the flag); no suggestion then
+    }
+    (void)processors_->date.take_error();
+    (void)processors_->mentioned.take_error();
+    return *suggestion_;
+}
 
 }  // namespace news
