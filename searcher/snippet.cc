@@ -92,6 +92,14 @@ SnippetMaker::SnippetMaker(const Xapian::Query& query, const Xapian::Stem& stemm
     std::sort(phrases_.begin(), phrases_.end());
     phrases_.erase(std::unique(phrases_.begin(), phrases_.end()), phrases_.end());
     for (const auto& p : phrases_) longest_phrase_ = std::max(longest_phrase_, p.size());
+    auto first = [&](const std::string& w) {
+        if (!w.empty()) first_bytes_[static_cast<unsigned char>(w[0])] = true;
+    };
+    for (const auto& w : words_) first(w);
+    for (const auto& w : stems_) first(w);
+    for (const auto& p : phrases_) {
+        for (const auto& w : p) first(w);
+    }
 }
 
 void SnippetMaker::collect(const Xapian::Query& query) {
@@ -161,10 +169,13 @@ std::string SnippetMaker::make(std::string_view text, const SnippetOptions& opti
         // The last words, for phrases: (word, start), oldest first.
         std::vector<std::pair<std::string, std::size_t>> recent;
         const int first_phrase_id = static_cast<int>(stems_.size() + words_.size());
+        bool skip_word = false;  // its first letter begins no query word: not collected
         auto finish = [&](std::size_t end) {
             if (!in_word) return;
             in_word = false;
-            if (int id = match(word); id >= 0) matches.push_back({word_start, end, id});
+            if (!skip_word) {
+                if (int id = match(word); id >= 0) matches.push_back({word_start, end, id});
+            }
             if (longest_phrase_ > 0) {
                 if (recent.size() == longest_phrase_) recent.erase(recent.begin());
                 recent.emplace_back(word, word_start);
@@ -196,15 +207,17 @@ std::string SnippetMaker::make(std::string_view text, const SnippetOptions& opti
                 ++i;
                 bool alnum = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || b == '_';
                 if (alnum) {
+                    auto lower = static_cast<unsigned char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
                     if (!in_word) {
                         in_word = true;
                         word_start = at;
+                        skip_word = !first_bytes_[lower];
                     }
-                    word.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+                    if (!skip_word) word.push_back(static_cast<char>(lower));
                     continue;
                 }
                 if (b == '\'' && in_word && i < text.size() && Xapian::Unicode::is_wordchar(static_cast<unsigned char>(text[i]))) {
-                    word.push_back('\'');
+                    if (!skip_word) word.push_back('\'');
                     continue;
                 }
                 finish(at);
@@ -216,14 +229,15 @@ std::string SnippetMaker::make(std::string_view text, const SnippetOptions& opti
                 if (!in_word) {
                     in_word = true;
                     word_start = at;
+                    skip_word = false;
                 }
-                Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(cp));
+                if (!skip_word) Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(cp));
                 continue;
             }
             if (cp == 0x2019 && in_word && i < text.size()) {  // ’ inside a word, as '
                 std::size_t j = i;
                 if (Xapian::Unicode::is_wordchar(decode(text, j))) {
-                    word.push_back('\'');
+                    if (!skip_word) word.push_back('\'');
                     continue;
                 }
             }

@@ -2,6 +2,7 @@
 /// @brief Highlighted snippets of stored text, made from the query's own terms without index look-ups.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -51,6 +52,7 @@ private:
     std::vector<std::string> stems_;  ///< stemmed terms (without the Z)
     std::vector<std::vector<std::string>> phrases_;  ///< words of each phrase, lower case
     std::size_t longest_phrase_ = 0;
+    std::array<bool, 256> first_bytes_{};  ///< first bytes of the words, stems and phrase words
 };
 
 }  // namespace news
