@@ -97,5 +97,19 @@ TEST_F(QueryBuilderOnIndex, SuggestsASpellingForAnUnknownWord) {
     EXPECT_EQ(qb.suggestion(), "");
 }
 
+TEST_F(QueryBuilderOnIndex, SuggestionIsForTheLastQueryParsedAndAsked) {
+    QueryBuilder qb(db_, MatchMode::all);
+    (void)qb.parse("negotiatprs");
+    (void)qb.parse("peace");  // never asked for the first: computed for the last
+    EXPECT_EQ(qb.suggestion(), "");
+    (void)qb.parse("peace negotiatprs");
+    EXPECT_EQ(qb.suggestion(), "peace negotiators");
+    EXPECT_EQ(qb.suggestion(), "peace negotiators");  // asked twice, the same
+    EXPECT_THROW((void)qb.parse("talks AND"), QueryError);
+    EXPECT_EQ(qb.suggestion(), "");  // not the previous query's
+    (void)qb.parse("   ");
+    EXPECT_EQ(qb.suggestion(), "");
+}
+
 }  // namespace
 }  // namespace news
