@@ -85,7 +85,10 @@ cmake --build "$build" -j"${JOBS:-1}" --target $targets >"$out/build.log" 2>&1 |
   { grep -B2 -A6 'error' "$out/build.log" | head -40 >&2; echo "run.sh: build failed (see $out/build.log)" >&2; exit 1; }
 rm -f "$out.cmake.log"
 fi
-for t in news-index news-search bare_xapian news_lib_search; do
+# news-index only when one of its runs is not skipped (query-only runs over existing databases)
+needed="news-search bare_xapian news_lib_search"
+if ! skipped news-index-threads || ! skipped news-index || ! skipped news-index-noent; then needed="news-index $needed"; fi
+for t in $needed; do
   [ -x "$build/$t" ] || { echo "run.sh: $build/$t is missing (build failed?)" >&2; exit 1; }
 done
 
@@ -182,7 +185,7 @@ wait_index_steps() {
 bin=$build
 queries=$here/queries.txt
 threads_opt=
-"$bin/news-index" --help | grep -q -- '--threads' && threads_opt=yes
+[ -x "$bin/news-index" ] && "$bin/news-index" --help | grep -q -- '--threads' && threads_opt=yes
 
 IFS=, read -ra scale_list <<<"$scales"
 for scale in "${scale_list[@]}"; do

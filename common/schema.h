@@ -17,6 +17,9 @@
 namespace news::schema {
 
 // ---- free-text prefixes (TermGenerator at index time, QueryParser at search) ----
+// The title is indexed like the body (words and stems, with positions). The
+// names of authors, source and entities are indexed without positions; the
+// query side turns a quoted name into an AND of its words.
 inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kAuthorText = "A";
 inline constexpr std::string_view kSourceText = "XSRC";

@@ -167,6 +167,65 @@ private:
     std::string error_;
 };
 
+/// Auto synonyms: the indexer records each spelling of a person name's words
+/// against its merge key ("XPERzelenskyy" -> "XPERzelensky"), so person:zelenskyy
+/// also finds "Zelenskiy" and "Zelensky".
+constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                                 Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+
+/// The words of @p text as the indexer cuts them (TermGenerator, no stemming), in order.
+std::vector<std::string> indexed_words(const std::string& text) {
+    Xapian::Document scratch;
+    Xapian::TermGenerator words;
+    words.set_document(scratch);
+    words.index_text(text);
+    std::vector<std::pair<Xapian::termpos, std::string>> found;
+    for (auto it = scratch.termlist_begin(); it != scratch.termlist_end(); ++it) {
+        for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos) found.emplace_back(*pos, *it);
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<std::string> out;
+    for (auto& [pos, word] : found) out.push_back(std::move(word));
+    return out;
+}
+
+/// Names (person:, org:, place:, misc:, source:, author:) are indexed without
+/// positions (indexer/document_builder.cc), so a quoted name cannot be a
+/// phrase: FIELD:"a b" becomes (FIELD:a AND FIELD:b), its words cut as the
+/// indexer cuts them. Quotes elsewhere, and a quoted name after + or -, are left alone.
+std::string quoted_names_as_and(const std::string& text) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t colon = text.find(":\"", i);
+        if (colon == std::string::npos) break;
+        std::size_t start = colon;
+        while (start > i && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
+        std::string field = text.substr(start, colon - start);
+        bool at_word_start = start == 0 || std::isspace(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '(';
+        bool name = std::any_of(schema::kFacetFields.begin(), schema::kFacetFields.end(),
+                                [&](const schema::FacetField& f) { return f.name == field; });
+        std::size_t close = text.find('"', colon + 2);
+        std::size_t end = close == std::string::npos ? text.size() : close + 1;
+        if (!name || !at_word_start) {
+            out.append(text, i, end - i);
+            i = end;
+            continue;
+        }
+        out.append(text, i, start - i);
+        std::vector<std::string> words =
+            indexed_words(text.substr(colon + 2, (close == std::string::npos ? text.size() : close) - colon - 2));
+        if (!words.empty()) {
+            out += '(';
+            for (std::size_t w = 0; w < words.size(); ++w) out += (w ? " AND " : "") + field + ':' + words[w];
+            out += ')';
+        }
+        i = end;
+    }
+    out.append(text, i, std::string::npos);
+    return out;
+}
+
 struct QueryBuilder::Processors {
     DateFieldProcessor date{"date"};
     DateFieldProcessor mentioned{"mentioned"};
@@ -190,23 +249,20 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, MatchMode mode)
 
 QueryBuilder::~QueryBuilder() = default;
 
-Xapian::Query QueryBuilder::parse(const std::string& text) {
-    if (std::all_of(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+Xapian::Query QueryBuilder::parse(const std::string& query_text) {
+    last_text_.clear();
+    suggestion_.reset();
+    if (std::all_of(query_text.begin(), query_text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
         return Xapian::Query::MatchAll;
     }
-    // Auto synonyms: the indexer records each spelling of a person name's
-    // words against its merge key ("XPERzelenskyy" -> "XPERzelensky"), so
-    // person:zelenskyy also finds "Zelenskiy" and "Zelensky".
-    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
-                     Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+    const std::string text = quoted_names_as_and(query_text);
     Xapian::Query query;
     try {
-        query = parser_.parse_query(text, flags);
+        query = parser_.parse_query(text, kParseFlags);
     } catch (const Xapian::QueryParserError& e) {
         (void)processors_->date.take_error();
         (void)processors_->mentioned.take_error();
-        throw QueryError(fmt::format("cannot parse query '{}': {}", text, e.get_msg()));
+        throw QueryError(fmt::format("cannot parse query '{}': {}", query_text, e.get_msg()));
     }
     for (DateFieldProcessor* p : {&processors_->date, &processors_->mentioned}) {
         if (std::string error = p->take_error(); !error.empty()) {
@@ -215,9 +271,25 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
             throw QueryError(error);
         }
     }
+    last_text_ = text;
     return query;
 }
 
-std::string QueryBuilder::suggestion() const { return parser_.get_corrected_query_string(); }
+std::string QueryBuilder::suggestion() const {
+    if (suggestion_) return *suggestion_;
+    suggestion_ = std::string();
+    if (last_text_.empty()) return *suggestion_;
+    // The same parse with spelling correction: the parse succeeded before, so
+    // it succeeds again; the query it returns is the one parse() returned.
+    try {
+        (void)parser_.parse_query(last_text_, kParseFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        *suggestion_ = parser_.get_corrected_query_string();
+    } catch (const Xapian::QueryParserError&) {
+        // cannot happen (the same text parsed without the flag); no suggestion then
+    }
+    (void)processors_->date.take_error();
+    (void)processors_->mentioned.take_error();
+    return *suggestion_;
+}
 
 }  // namespace news

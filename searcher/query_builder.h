@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -49,14 +50,18 @@ public:
 
     /// The query for @p text; MatchAll when it is empty. Throws QueryError.
     [[nodiscard]] Xapian::Query parse(const std::string& text);
-    /// The corrected query string when a word was unknown and the database
-    /// suggests a spelling; empty otherwise. Valid after parse().
+    /// The corrected query string when the database suggests a spelling for a
+    /// word of the last parse()d query; empty otherwise. Computed on the first
+    /// call after parse() (the spelling table is read only when asked: it costs
+    /// more than parsing).
     [[nodiscard]] std::string suggestion() const;
     [[nodiscard]] const Xapian::Stem& stemmer() const { return stemmer_; }
 
 private:
-    Xapian::QueryParser parser_;
+    mutable Xapian::QueryParser parser_;
     Xapian::Stem stemmer_;
+    std::string last_text_;                       ///< of the last successful parse()
+    mutable std::optional<std::string> suggestion_;  ///< computed by suggestion()
     struct Processors;
     std::unique_ptr<Processors> processors_;
 };

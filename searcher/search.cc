@@ -11,9 +11,13 @@
 #include "common/article_json.h"
 #include "common/schema.h"
 #include "searcher/match_set.h"
+#include "searcher/snippet.h"
 
 namespace news {
 namespace {
+
+/// Queries matching fewer articles than this get a spelling suggestion (when the database has one).
+constexpr std::size_t kSuggestBelow = 10;
 
 Xapian::Database open_database(const std::string& path) {
     std::error_code ec;
@@ -199,7 +203,6 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     response.query = request.query;
     QueryBuilder builder(db_, request.mode);
     Xapian::Query base = builder.parse(request.query);
-    response.suggestion = builder.suggestion();
 
     std::vector<Xapian::Query> excluded;
     for (const auto& f : request.excludes) excluded.push_back(filter_query(f));
@@ -319,18 +322,24 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         }
     }
 
+    // A spelling suggestion only when the query found (almost) nothing: reading
+    // the spelling table costs more than the rest of a query that has hits.
+    if (response.total < kSuggestBelow) response.suggestion = builder.suggestion();
+
     std::size_t rank = request.offset;
     if (!ranked) return response;
     const Xapian::MSet& mset = *ranked;
+    SnippetMaker snippets(base, builder.stemmer());
+    SnippetOptions snippet_options{.max_bytes = request.snippet_chars,
+                                   .highlight_start = request.highlight_start,
+                                   .highlight_end = request.highlight_end};
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
         hit.rank = ++rank;
         hit.score = it.get_weight();
         hit.article = deserialize_stored(it.get_document().get_data());
         const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
-        hit.snippet = mset.snippet(text, request.snippet_chars, builder.stemmer(),
-                                   Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                   request.highlight_start, request.highlight_end, "\xe2\x80\xa6");
+        hit.snippet = snippets.make(text, snippet_options);
         response.hits.push_back(std::move(hit));
     }
     return response;

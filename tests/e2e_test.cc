@@ -305,6 +305,10 @@ TEST_F(EndToEnd, QuerySyntaxPhrasesWildcardsFieldsAndSpelling) {
     EXPECT_EQ(search(db_, {"ryab*"})["total"], 1);
     EXPECT_EQ(search(db_, {"title:envoys"})["total"], 1);
     EXPECT_EQ(search(db_, {"author:balmforth"})["total"], 1);
+    // names are indexed without positions: a quoted name is an AND of its words
+    EXPECT_EQ(search(db_, {"author:\"Tom Balmforth\""})["total"], 1);
+    EXPECT_EQ(search(db_, {"author:\"Tom Smith\""})["total"], 0);
+    EXPECT_EQ(search(db_, {"author:\"tom balmforth\"", "prisoners"})["total"], 1);
     EXPECT_EQ(search(db_, {"source:reuters"})["total"], 1);
     EXPECT_EQ(search(db_, {"talks", "NOT", "geneva"})["total"].get<int>(),
               search(db_, {"talks"})["total"].get<int>() - search(db_, {"talks", "geneva"})["total"].get<int>());

@@ -89,11 +89,51 @@ TEST_F(QueryBuilderOnIndex, FieldsDatesAndEmptyQuery) {
     EXPECT_THROW((void)qb.parse("date:2026-99"), QueryError);
 }
 
+struct NameCase {
+    std::string query;
+    std::string description;
+};
+class QuotedName : public ::testing::TestWithParam<NameCase> {};
+
+// Names are indexed without positions (indexer/document_builder.cc): a quoted
+// name in a name field is the AND of its words, cut as the indexer cuts them.
+TEST_P(QuotedName, IsAnAndOfItsWords) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    QueryBuilder qb(db, MatchMode::any);
+    EXPECT_EQ(qb.parse(GetParam().query).get_description(), GetParam().description);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, QuotedName,
+    ::testing::Values(
+        NameCase{"person:\"Sergei Ryabkov\"", "Query((ZXPERsergei@1 AND ZXPERryabkov@2))"},
+        NameCase{"talks org:\"U.S. Treasury\"", "Query((Ztalk@1 OR (ZXORGus@2 AND ZXORGtreasuri@3)))"},
+        NameCase{"person:\"Jean-Claude Juncker", "Query((ZXPERjean@1 AND ZXPERclaud@2 AND ZXPERjuncker@3))"},
+        NameCase{"author:\"Tom\"", "Query(ZAtom@1)"},
+        // not names: phrases as before
+        NameCase{"title:\"gold mine\"", "Query((Sgold@1 PHRASE 2 Smine@2))"},
+        NameCase{"\"west germany\"", "Query((west@1 PHRASE 2 germany@2))"},
+        NameCase{"xperson:\"a b\"", "Query((Zxperson@1 OR (a@2 PHRASE 2 b@3)))"}));
+
 TEST_F(QueryBuilderOnIndex, SuggestsASpellingForAnUnknownWord) {
     QueryBuilder qb(db_, MatchMode::all);
     (void)qb.parse("negotiatprs");
     EXPECT_EQ(qb.suggestion(), "negotiators");
     (void)qb.parse("peace");
+    EXPECT_EQ(qb.suggestion(), "");
+}
+
+TEST_F(QueryBuilderOnIndex, SuggestionIsForTheLastQueryParsedAndAsked) {
+    QueryBuilder qb(db_, MatchMode::all);
+    (void)qb.parse("negotiatprs");
+    (void)qb.parse("peace");  // never asked for the first: computed for the last
+    EXPECT_EQ(qb.suggestion(), "");
+    (void)qb.parse("peace negotiatprs");
+    EXPECT_EQ(qb.suggestion(), "peace negotiators");
+    EXPECT_EQ(qb.suggestion(), "peace negotiators");  // asked twice, the same
+    EXPECT_THROW((void)qb.parse("talks AND"), QueryError);
+    EXPECT_EQ(qb.suggestion(), "");  // not the previous query's
+    (void)qb.parse("   ");
     EXPECT_EQ(qb.suggestion(), "");
 }
 
