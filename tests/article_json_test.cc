@@ -30,6 +30,9 @@ Article full_article() {
     a.dates_mentioned = {DateValue{2026, 2, 0}, DateValue{2025, 12, 24}, DateValue{2024, 0, 0}};
     a.origin_path = "/data/in/file.jsonl";
     a.origin_record = 4711;
+    a.found.person = {{.name = "Volodymyr Zelenskyy", .forms = {"Zelenskiy", "Zelensky"}},
+                      {.name = "Sergei Ryabkov", .forms = {}}};
+    a.found.org = {{.name = "NATO", .forms = {"North Atlantic Treaty Organization"}}};
     return a;
 }
 
@@ -54,6 +57,16 @@ TEST(StoredArticle, EveryStoredFieldRoundTrips) {
     EXPECT_EQ(out.dates_mentioned, in.dates_mentioned);
     EXPECT_EQ(out.origin_path, in.origin_path);
     EXPECT_EQ(out.origin_record, in.origin_record);
+    EXPECT_EQ(out.found, in.found);  // what news-index recanonicalize re-derives values from
+}
+
+TEST(StoredArticle, WithoutFoundTheEntityValuesStandIn) {
+    // Documents stored before "found" existed: the values are all that is known.
+    Article out = deserialize_stored(
+        R"({"id":"x","entities":{"person":["Sergei Ryabkov"],"org":[],"place":["Geneva"],"misc":[]}})");
+    EXPECT_EQ(out.found, found_from_values(out.entities));
+    ASSERT_EQ(out.found.person.size(), 1u);
+    EXPECT_EQ(out.found.person[0].name, "Sergei Ryabkov");
 }
 
 TEST(StoredArticle, EmptyArticleAndEveryDateOrigin) {
