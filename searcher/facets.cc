@@ -3,6 +3,7 @@
 #include "searcher/facets.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <ctime>
@@ -166,11 +167,43 @@ std::vector<RelatedValue> rank_related(std::vector<RelatedValue> candidates, std
     return out;
 }
 
+namespace {
+
+/// Calls @p fn(docid) for each live document of @p store that is not in @p set.
+template <typename Fn>
+void for_each_left_out(const FacetStore& store, const DocSet& set, Fn&& fn) {
+    const std::uint64_t* live = store.live();
+    const std::vector<std::uint64_t>& in = set.words();
+    const std::size_t n = (static_cast<std::size_t>(store.docid_limit()) + 63) / 64;
+    for (std::size_t w = 0; w < n; ++w) {
+        std::uint64_t bits = live[w] & ~(w < in.size() ? in[w] : 0);
+        while (bits) {
+            fn(static_cast<Xapian::docid>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+            bits &= bits - 1;
+        }
+    }
+}
+
+/// Whether the documents left out of @p set are fewer than those in it.
+bool count_complement(const FacetStore& store, const DocSet& set) {
+    return set.count() * 2 > store.doc_count();
+}
+
+}  // namespace
+
 std::vector<std::uint32_t> count_values(const FacetStore& store, std::size_t field, const DocSet& set) {
     const FacetStore::Column& c = store.column(field);
-    std::vector<std::uint32_t> counts(c.size, 0);
     const std::uint32_t* offsets = c.offsets;
     const std::uint32_t* ids = c.ids;
+    if (count_complement(store, set)) {
+        std::vector<std::uint32_t> counts(c.counts, c.counts + c.size);
+        std::uint32_t* out = counts.data();
+        for_each_left_out(store, set, [&](Xapian::docid d) {
+            for (std::uint32_t i = offsets[d], e = offsets[d + 1]; i < e; ++i) --out[ids[i]];
+        });
+        return counts;
+    }
+    std::vector<std::uint32_t> counts(c.size, 0);
     std::uint32_t* out = counts.data();
     set.for_each([&](Xapian::docid d) {
         for (std::uint32_t i = offsets[d], e = offsets[d + 1]; i < e; ++i) ++out[ids[i]];
@@ -203,28 +236,44 @@ DateBuckets make_date_buckets(const FacetStore& store, const FacetRequest& r) {
     return b;
 }
 
-std::vector<FacetValue> store_date_histogram(const FacetStore& store, const DocSet& set, const FacetRequest& r,
-                                             const DateBuckets& b) {
-    const FacetStore::Column& c = store.column(store_field_index(r.field));
-    std::vector<std::uint32_t> counts(b.labels.size(), 0);
-    std::vector<Xapian::docid> last(b.labels.size(), 0);  // a document counts once per bucket
-    const std::uint32_t* offsets = c.offsets;
-    const std::uint32_t* ids = c.ids;
-    const std::uint32_t* bucket_of = b.bucket_of.data();
-    set.for_each([&](Xapian::docid d) {
-        std::uint32_t i = offsets[d], e = offsets[d + 1];
+/// Adds (+1) or removes (-1) each document given to the returned callable once per bucket it falls in.
+template <typename Counts>
+auto bucket_counter(const FacetStore::Column& c, const DateBuckets& b, Counts& counts, std::vector<Xapian::docid>& last,
+                    int sign) {
+    return [&c, &b, &counts, &last, sign](Xapian::docid d) {
+        std::uint32_t i = c.offsets[d], e = c.offsets[d + 1];
         if (i == e) {
-            if (b.has_unknown) ++counts[b.unknown];
+            if (b.has_unknown) counts[b.unknown] += static_cast<std::uint32_t>(sign);
             return;
         }
         for (; i < e; ++i) {
-            std::uint32_t k = bucket_of[ids[i]];
+            std::uint32_t k = b.bucket_of[c.ids[i]];
             if (last[k] != d) {
                 last[k] = d;
-                ++counts[k];
+                counts[k] += static_cast<std::uint32_t>(sign);  // modular: -1 subtracts
             }
         }
-    });
+    };
+}
+
+std::vector<FacetValue> store_date_histogram(const FacetStore& store, const DocSet& set, const FacetRequest& r,
+                                             DateBuckets& b) {
+    const FacetStore::Column& c = store.column(store_field_index(r.field));
+    std::vector<std::uint32_t> counts;
+    std::vector<Xapian::docid> last(b.labels.size(), 0);  // a document counts once per bucket
+    if (count_complement(store, set)) {
+        if (b.totals.empty()) {  // once per store (with a cache): every live document
+            b.totals.assign(b.labels.size(), 0);
+            std::vector<Xapian::docid> seen(b.labels.size(), 0);
+            DocSet none(store.docid_limit());
+            for_each_left_out(store, none, bucket_counter(c, b, b.totals, seen, +1));
+        }
+        counts = b.totals;
+        for_each_left_out(store, set, bucket_counter(c, b, counts, last, -1));
+    } else {
+        counts.assign(b.labels.size(), 0);
+        set.for_each(bucket_counter(c, b, counts, last, +1));
+    }
     std::vector<FacetValue> values;
     for (std::size_t k = 0; k < counts.size(); ++k) {
         if (counts[k]) values.push_back({b.labels[k], counts[k]});
@@ -258,7 +307,7 @@ std::vector<FacetValue> store_entity_top(const FacetStore& store, const DocSet& 
 
 }  // namespace
 
-const DateBuckets& DateBucketCache::get(const FacetStore& store, const FacetRequest& request) {
+DateBuckets& DateBucketCache::get(const FacetStore& store, const FacetRequest& request) {
     if (store_ != &store || revision_ != store.revision()) {
         buckets_.clear();
         store_ = &store;
@@ -278,7 +327,8 @@ FacetResults count_with_store(const FacetStore& store, const DocSet& set, const 
         } else if (cache) {
             out[r.key()] = store_date_histogram(store, set, r, cache->get(store, r));
         } else {
-            out[r.key()] = store_date_histogram(store, set, r, make_date_buckets(store, r));
+            DateBuckets buckets = make_date_buckets(store, r);
+            out[r.key()] = store_date_histogram(store, set, r, buckets);
         }
     }
     return out;

@@ -89,6 +89,9 @@ struct DateBuckets {
     std::vector<std::string> labels;       ///< per bucket; "unknown" (publication date only) included
     std::uint32_t unknown = 0;             ///< the bucket of documents without a date, if any
     bool has_unknown = false;
+    /// Documents of the whole collection per bucket (filled when first needed:
+    /// a match set holding most documents is counted through its complement).
+    std::vector<std::uint32_t> totals;
 };
 
 /// DateBuckets of one facet store, computed once per column and granularity
@@ -96,7 +99,7 @@ struct DateBuckets {
 /// revision) rather than on every histogram. Not thread-safe, like Searcher.
 class DateBucketCache {
 public:
-    [[nodiscard]] const DateBuckets& get(const FacetStore& store, const FacetRequest& request);
+    [[nodiscard]] DateBuckets& get(const FacetStore& store, const FacetRequest& request);
 
 private:
     const FacetStore* store_ = nullptr;
@@ -110,7 +113,10 @@ private:
                                             const std::vector<FacetRequest>& requests,
                                             DateBucketCache* cache = nullptr);
 
-/// Documents of @p set holding each value id of entity field @p field.
+/// Documents of @p set holding each value id of entity field @p field. A set
+/// holding more than half the collection is counted through its complement
+/// (the store's per-value document counts minus the documents left out), so
+/// the cost is at most half a pass over the collection.
 [[nodiscard]] std::vector<std::uint32_t> count_values(const FacetStore& store, std::size_t field,
                                                       const DocSet& set);
 

@@ -44,6 +44,7 @@ public:
         }
     }
     [[nodiscard]] std::vector<std::uint64_t>& words() { return words_; }
+    [[nodiscard]] const std::vector<std::uint64_t>& words() const { return words_; }
 
 private:
     Xapian::docid limit_ = 0;
