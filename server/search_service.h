@@ -44,6 +44,8 @@ public:
 
     /// Runs @p fn with a Searcher of its own and returns its result; rethrows
     /// what @p fn throws; throws ApiError(503) when busy or past the deadline.
+    /// Past the deadline @p fn still runs to its end after run() has returned:
+    /// it must own (capture by value) everything it uses that the caller owns.
     template <typename Fn>
     auto run(Fn&& fn) -> decltype(fn(std::declval<Searcher&>())) {
         using Result = decltype(fn(std::declval<Searcher&>()));

@@ -111,7 +111,7 @@ void add_security_headers(httplib::Response& res) {
 
 struct Server::Impl {
     Impl(const std::string& db_path, ServerOptions opts)
-        : options(std::move(opts)), service(db_path, options.search), cache(options.cache_bytes) {}
+        : options(std::move(opts)), cache(options.cache_bytes), service(db_path, options.search) {}
 
     void routes();
     /// Parses the request's parameters with @p parse, then answers with the JSON
@@ -121,8 +121,10 @@ struct Server::Impl {
     void cached_answer(const httplib::Request& req, httplib::Response& res, Parse&& parse, Compute&& compute);
 
     ServerOptions options;
-    SearchService service;
+    // Declared before the service: a search abandoned at its deadline may still
+    // be running (and write the cache) while the service's threads are joined.
     ResultCache cache;
+    SearchService service;
     httplib::Server http;
     bool bound = false;
     // stop() may come before run() has started listening (a signal at start-up,
@@ -138,9 +140,10 @@ void Server::Impl::cached_answer(const httplib::Request& req, httplib::Response&
                                  Compute&& compute) {
     const auto start = Clock::now();
     try {
-        const auto request = parse(params_of(req), options.limits);
-        const std::string key = cache_key(req);
-        auto [body, hit] = service.run([&](Searcher& s) {
+        // The search owns copies of what it needs: past its deadline it runs on
+        // after this request has been answered and its locals are gone.
+        auto [body, hit] = service.run([this, request = parse(params_of(req), options.limits), key = cache_key(req),
+                                        compute](Searcher& s) {
             const Xapian::rev revision = s.refresh();
             if (auto cached = cache.get(revision, key)) return std::pair{std::move(*cached), true};
             std::string fresh = dump(compute(s, request));
@@ -254,7 +257,7 @@ void Server::Impl::routes() {
     http.Get(R"(/api/article/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
         answer(res, [&] {
             const std::string id = req.matches[1];
-            auto article = service.run([&id](Searcher& s) { return s.article(id); });
+            auto article = service.run([id](Searcher& s) { return s.article(id); });  // a copy: see cached_answer
             if (!article) throw ApiError(404, fmt::format("no article with id '{}'", id));
             return article_json(*article);
         });

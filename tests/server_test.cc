@@ -351,6 +351,37 @@ TEST(SearchServiceLimits, SlowSearchesTimeOutAndAFullQueueSaysBusy) {
     }
 }
 
+// Regression: a search abandoned at its deadline runs on after its request has been
+// answered; it referred to the request's locals (parameters, cache key), which were gone by
+// then, and the result cache was destroyed before the search threads were joined. With a
+// zero deadline nearly every search is abandoned; the sanitizer build catches any such use.
+TEST(ServerDeadline, AbandonedSearchesFinishSafelyAfterTheirRequests) {
+    TempDir dir;
+    const std::string db = (dir.path() / "db").string();
+    index_jsonl(dir, db, "talks.jsonl", kTalksArticles);
+    server::ServerOptions options;
+    options.search = {.threads = 1, .max_queued = 1000, .timeout = std::chrono::milliseconds(0)};
+    int abandoned = 0;
+    {
+        ServerThread server(db, options);
+        auto c = server.client();
+        for (int i = 0; i < 40; ++i) {
+            for (const std::string& path : {"/api/search?q=talks&facet=person&offset=" + std::to_string(i % 3),
+                                           "/api/facets?field=place&contains=" + std::to_string(i),
+                                           "/api/timeline?field=person&value=" + encode("Donald Trump"),
+                                           std::string("/api/article/afp-1")}) {
+                Answer a = get(*c, path);
+                EXPECT_TRUE(a.status == 200 || a.status == 503) << path << " " << a.status;
+                if (a.status == 503) {
+                    ++abandoned;
+                    EXPECT_NE(a.body["error"].get<std::string>().find("longer than 0 ms"), std::string::npos);
+                }
+            }
+        }
+    }  // the server goes while abandoned searches may still be queued or running
+    EXPECT_GT(abandoned, 0);
+}
+
 TEST(SearchServiceLimits, AFullQueueSaysBusy) {
     TempDir dir;
     const std::string db = (dir.path() / "db").string();
