@@ -12,3 +12,5 @@ build/news-index --db news.db corpus/
 echo
 echo "== news-search --db news.db --facet person --facet org --facet place 'peace talks'"
 build/news-search --db news.db --facet person --facet org --facet place 'peace talks'
+echo
+echo "== the same database in a browser: build/news-server --db news.db  (then open http://127.0.0.1:8080/)"
