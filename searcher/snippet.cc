@@ -106,7 +106,8 @@ void SnippetMaker::collect(const Xapian::Query& query) {
     if (query.get_type() == Xapian::Query::OP_PHRASE) {
         std::vector<std::string> phrase;
         for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
-            std::string_view term = *it;
+            const std::string text = *it;  // TermIterator yields a temporary: keep it for the view
+            std::string_view term = text;
             if (!strip_text_prefix(term) || term.empty()) return;  // not text: nothing to show
             phrase.emplace_back(term);
         }
@@ -117,7 +118,8 @@ void SnippetMaker::collect(const Xapian::Query& query) {
     if (query.get_type() == Xapian::Query::LEAF_TERM) {
         auto it = query.get_terms_begin();
         if (it == query.get_terms_end()) return;
-        std::string_view term = *it;
+        const std::string text = *it;  // TermIterator yields a temporary: keep it for the view
+        std::string_view term = text;
         bool stemmed = false;
         if (term.size() > 1 && term[0] == 'Z') {
             stemmed = true;

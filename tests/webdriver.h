@@ -3,8 +3,10 @@
 #pragma once
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -77,6 +79,13 @@ public:
         driver_ = fork();
         if (driver_ < 0) throw std::runtime_error("fork failed");
         if (driver_ == 0) {
+            // The driver and its browsers must not outlive the test or keep its output
+            // open: if the test dies (a sanitizer abort), ctest would wait on them.
+            prctl(PR_SET_PDEATHSIG, SIGKILL);
+            int null = open("/dev/null", O_RDWR);
+            dup2(null, STDIN_FILENO);
+            dup2(null, STDOUT_FILENO);
+            dup2(null, STDERR_FILENO);
             const std::string port_arg = "--port=" + std::to_string(port_);
             execl(kChromeDriver, kChromeDriver, port_arg.c_str(), "--silent", static_cast<char*>(nullptr));
             _exit(127);
