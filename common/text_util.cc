@@ -188,9 +188,7 @@ std::size_t first_sentence_end(std::string_view s) {
     return s.size();
 }
 
-std::string html_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
+void append_html_escaped(std::string& out, std::string_view s) {
     for (char c : s) {
         switch (c) {
             case '&': out += "&amp;"; break;
@@ -200,6 +198,12 @@ std::string html_escape(std::string_view s) {
             default: out.push_back(c);
         }
     }
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    append_html_escaped(out, s);
     return out;
 }
 

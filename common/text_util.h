@@ -36,5 +36,7 @@ namespace news::text {
 [[nodiscard]] std::size_t first_sentence_end(std::string_view s);
 /// Escape for HTML text and attribute values.
 [[nodiscard]] std::string html_escape(std::string_view s);
+/// Appends @p s to @p out escaped as html_escape does.
+void append_html_escaped(std::string& out, std::string_view s);
 
 }  // namespace news::text

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "common/schema.h"
+#include "common/text_util.h"
 
 namespace news {
 namespace {
@@ -58,16 +59,6 @@ unsigned decode(std::string_view s, std::size_t& i) {
 }
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
-void append_escaped(std::string& out, char c) {
-    switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out.push_back(c);
-    }
-}
 
 /// Moves @p pos back to the start of a UTF-8 character.
 std::size_t char_start(std::string_view s, std::size_t pos) {
@@ -328,7 +319,7 @@ std::string SnippetMaker::make(std::string_view text, const SnippetOptions& opti
             if (space) out.push_back(' ');
             space = false;
             out += options.highlight_start;
-            for (std::size_t c = m->start; c < m->end; ++c) append_escaped(out, text[c]);
+            text::append_html_escaped(out, std::string_view(text).substr(m->start, m->end - m->start));
             out += options.highlight_end;
             k = m->end;
             ++m;
@@ -341,7 +332,7 @@ std::string SnippetMaker::make(std::string_view text, const SnippetOptions& opti
         }
         if (space) out.push_back(' ');
         space = false;
-        append_escaped(out, c);
+        text::append_html_escaped(out, std::string_view(&c, 1));
     }
     if (more_after) out += options.omit;
     return out;
