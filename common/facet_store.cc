@@ -184,8 +184,10 @@ void FacetStore::Column::prefix_matches(std::string_view prefix, std::vector<cha
 
 // ---------------------------------------------------------------- builder
 
-FacetStoreBuilder::FacetStoreBuilder(std::string db_path, const Xapian::Database& db)
-    : db_path_(std::move(db_path)), start_(FacetStore::open(db_path_, db)) {}
+FacetStoreBuilder::FacetStoreBuilder(std::string db_path, const Xapian::Database& db, double write_ratio)
+    : db_path_(std::move(db_path)), start_(FacetStore::open(db_path_, db)), write_ratio_(write_ratio) {
+    if (start_) written_revision_ = start_->revision();
+}
 
 void FacetStoreBuilder::load(const FacetStore& store) {
     for (std::size_t f = 0; f < kStoreFields.size(); ++f) {
@@ -249,9 +251,11 @@ void FacetStoreBuilder::rebuild(const Xapian::Database& db) {
     for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) read_document(db, *p);
 }
 
-void FacetStoreBuilder::sync(const Xapian::Database& db) {
+bool FacetStoreBuilder::sync(const Xapian::Database& db, StoreWrite when) {
+    using Clock = std::chrono::steady_clock;
     if (!loaded_ && touched_.empty() && FacetStore::open(db_path_, db)) {
-        return;  // nothing changed and the store on disk already matches: keep it
+        written_revision_ = db.get_revision();
+        return true;  // nothing changed and the store on disk already matches: keep it
     }
     if (!loaded_ && !start_) {
         rebuild(db);
@@ -271,7 +275,18 @@ void FacetStoreBuilder::sync(const Xapian::Database& db) {
         }
     }
     touched_.clear();
+    if (written_revision_ == db.get_revision()) return true;
+    if (when == StoreWrite::amortised && written_revision_ &&
+        Clock::now() - last_write_end_ <
+            std::chrono::duration_cast<Clock::duration>(last_write_took_ * write_ratio_)) {
+        return false;  // the next batch commit (or the run's last) writes it
+    }
+    auto start = Clock::now();
     write(db);
+    last_write_end_ = Clock::now();
+    last_write_took_ = last_write_end_ - start;
+    written_revision_ = db.get_revision();
+    return true;
 }
 
 void FacetStoreBuilder::write(const Xapian::Database& db) const {

@@ -215,14 +215,18 @@ RecanonicalizeSummary IndexWriter::recanonicalize(const volatile std::sig_atomic
 }
 
 void IndexWriter::maybe_commit() {
-    if (pending_ >= options_.batch_size) commit();
+    if (pending_ >= options_.batch_size) commit(StoreWrite::amortised);
 }
 
-void IndexWriter::commit() {
+void IndexWriter::commit() { commit(StoreWrite::always); }
+
+void IndexWriter::commit(StoreWrite store) {
     try {
         db_.commit();
         pending_ = 0;
-        facets_.sync(db_);  // the facet store follows every committed revision
+        // The facet store takes in every commit; its file is rewritten at
+        // every commit or, for batches, as often as its cost allows.
+        facets_.sync(db_, store);
     } catch (const Xapian::Error& e) {
         throw IndexError(fmt::format("{}: commit failed: {}", options_.path, e.get_description()));
     } catch (const IndexError&) {

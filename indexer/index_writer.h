@@ -97,15 +97,18 @@ public:
     [[nodiscard]] std::optional<std::string> file_fingerprint(const std::string& file) const;
     void set_file_fingerprint(const std::string& file, const std::string& fingerprint);
 
-    /// Commits pending changes when a batch is full.
+    /// Commits pending changes when a batch is full. The facet store file
+    /// follows as often as its cost allows (StoreWrite::amortised).
     void maybe_commit();
-    /// Commits pending changes now; throws IndexError on failure.
+    /// Commits pending changes now, and brings the facet store file to the
+    /// committed revision; throws IndexError on failure. Call it last.
     void commit();
 
     [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
 
 private:
     void add_person_synonyms(const EntityValues& values);
+    void commit(StoreWrite store);
 
     IndexWriterOptions options_;
     Xapian::WritableDatabase db_;
@@ -115,7 +118,7 @@ private:
     std::set<std::string> synonyms_added_;  ///< term '\0' synonym pairs added by this writer
     bool old_schema_ = false;  ///< opened with upgrade: written with an older schema
     std::size_t pending_ = 0;
-    FacetStoreBuilder facets_;  ///< DB/facets/store, brought to each committed revision
+    FacetStoreBuilder facets_;  ///< DB/facets/store, brought to the committed revisions
 };
 
 }  // namespace news

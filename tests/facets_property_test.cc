@@ -591,6 +591,83 @@ TEST(FacetsCli, PrefixAndRelatedOptionsReachTheRequestAndTheJson) {
     EXPECT_EQ(j["related"]["person"][0]["score"], 21.5);
 }
 
+/// Adds a document with the given places to @p db and commits.
+Xapian::docid add_places(Xapian::WritableDatabase& db, const std::vector<std::string>& places) {
+    Xapian::Document doc;
+    doc.add_value(store_field_slot(store_field_index("place")), schema::pack_values(places));
+    Xapian::docid id = db.add_document(doc);
+    db.commit();
+    return id;
+}
+
+/// The place counts of the store on disk, or "stale" when it does not match @p db.
+std::string store_places(const std::string& path, const Xapian::Database& db) {
+    auto store = FacetStore::open(path, db);
+    if (!store) return "stale";
+    const FacetStore::Column& c = store->column(store_field_index("place"));
+    std::string out;
+    for (std::uint32_t id = 0; id < c.size; ++id) out += fmt::format("{}={} ", c.value(id), c.counts[id]);
+    return out;
+}
+
+TEST(FacetStoreBuilder, AmortisedSyncsSkipWritesUntilTheirCostIsPaidForAndAlwaysCatchesUp) {
+    testing::TempDir dir;
+    std::string path = (dir / "db").string();
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    // A ratio no test run can reach: after the first write, amortised syncs never write.
+    FacetStoreBuilder builder(path, db, 1e12);
+    builder.touched(add_places(db, {"Oslo"}));
+    EXPECT_TRUE(builder.sync(db, StoreWrite::amortised));  // the first write of a run is always due
+    EXPECT_EQ(store_places(path, db), "Oslo=1 ");
+
+    builder.touched(add_places(db, {"Oslo", "Rome"}));
+    EXPECT_FALSE(builder.sync(db, StoreWrite::amortised));
+    EXPECT_EQ(store_places(path, db), "stale");  // searchers count through the value slots meanwhile
+    Xapian::docid gone = add_places(db, {"Rome"});
+    builder.touched(gone);
+    db.delete_document(gone);
+    db.commit();
+    builder.removed(gone);
+    EXPECT_FALSE(builder.sync(db, StoreWrite::amortised));
+
+    // The skipped commits' documents were taken in: one write catches up.
+    EXPECT_TRUE(builder.sync(db, StoreWrite::always));
+    EXPECT_EQ(store_places(path, db), "Oslo=2 Rome=1 ");
+    EXPECT_TRUE(builder.sync(db, StoreWrite::amortised));  // nothing new since: already current
+}
+
+TEST(FacetStoreBuilder, ARatioOfZeroWritesAtEveryCommit) {
+    testing::TempDir dir;
+    std::string path = (dir / "db").string();
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    FacetStoreBuilder builder(path, db, 0.0);
+    for (int i = 1; i <= 3; ++i) {
+        builder.touched(add_places(db, {"Oslo"}));
+        EXPECT_TRUE(builder.sync(db, StoreWrite::amortised));
+        EXPECT_EQ(store_places(path, db), fmt::format("Oslo={} ", i));
+    }
+}
+
+TEST(IndexWriterFacetStore, TheLastCommitOfARunLeavesTheStoreCurrentWhateverTheBatches) {
+    testing::TempDir dir;
+    std::string path = (dir / "db").string();
+    {
+        IndexWriter writer({.path = path, .batch_size = 3, .spelling = false});
+        for (int i = 0; i < 40; ++i) {
+            Article a;
+            a.id = fmt::format("a{}", i);
+            a.title = "kilo";
+            a.origin_path = "/in/a.jsonl";
+            a.entities.place = {i % 2 ? "Oslo" : "Rome"};
+            writer.put(a);
+            writer.maybe_commit();
+        }
+        writer.commit();
+    }
+    Xapian::Database db(path);
+    EXPECT_EQ(store_places(path, db), "Oslo=20 Rome=20 ");
+}
+
 TEST(FacetStoreWordPrefix, MatchesWordStartsCaseFolded) {
     EXPECT_TRUE(has_word_prefix("volodymyr zelenskyy", "zel"));
     EXPECT_TRUE(has_word_prefix("volodymyr zelenskyy", "volodymyr z"));
