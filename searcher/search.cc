@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -170,7 +171,7 @@ auto Searcher::with_retry(Fn&& fn) {
     constexpr int kAttempts = 20;
     for (int attempt = 0;; ++attempt) {
         try {
-            db_.reopen();
+            if (attempt > 0 || !std::exchange(refreshed_, false)) db_.reopen();
             return fn();
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= kAttempts) throw;
@@ -186,6 +187,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
 Xapian::rev Searcher::refresh() {
     db_.reopen();
+    refreshed_ = true;
     return db_.get_revision();
 }
 

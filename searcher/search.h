@@ -78,7 +78,10 @@ public:
     [[nodiscard]] std::vector<FacetValue> timeline(const std::string& field, const std::string& value,
                                                    DateBucket bucket, SearchRequest context = {});
 
-    /// Opens the newest revision if an indexer has committed since; returns the revision open.
+    /// Opens the newest revision if an indexer has committed since; returns the
+    /// revision open. The next search, timeline or article lookup runs on that
+    /// revision (it does not reopen again, unless the indexer's commits force
+    /// it to), so a caller can key what it computes by the revision returned.
     Xapian::rev refresh();
 
     /// The stored article with id @p id, or nullopt when there is none.
@@ -103,6 +106,7 @@ private:
     Xapian::Database db_;
     std::unique_ptr<FacetStore> store_;
     DateBucketCache date_buckets_;  ///< for store_'s histograms
+    bool refreshed_ = false;        ///< refresh() has just reopened: the next call keeps that revision
 };
 
 }  // namespace news

@@ -147,7 +147,9 @@ void Server::Impl::cached_answer(const httplib::Request& req, httplib::Response&
             const Xapian::rev revision = s.refresh();
             if (auto cached = cache.get(revision, key)) return std::pair{std::move(*cached), true};
             std::string fresh = dump(compute(s, request));
-            cache.put(revision, key, fresh);
+            // Computed on the revision refreshed, unless the indexer's commits
+            // forced a reopen meanwhile: only then is it that revision's answer.
+            if (s.revision() == revision) cache.put(revision, key, fresh);
             return std::pair{std::move(fresh), false};
         });
         // The stored body is a JSON object: its last byte is the closing brace.
