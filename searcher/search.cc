@@ -242,8 +242,21 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             sets = sets_from_postings(db_, *facet_store, base, request.filters, exclude, filtered_fields);
         }
         response.facet_method = sets ? FacetMethod::store_postings : FacetMethod::store_enquire;
-        if (!sets) {
+        if (!sets && request.limit > 0) {
+            // One pass ranks the hits shown and records every match (phrases
+            // and wildcards cost most in the matching, not in the weights).
+            Xapian::Enquire enquire(db_);
+            enquire.set_query(query);
+            if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+            DocSetSpy spy(facet_store->docid_limit());
+            enquire.add_matchspy(&spy);
+            ranked = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                      static_cast<Xapian::doccount>(request.limit), db_.get_doccount());
+            sets = MatchSets{std::move(spy.set()), {}};
+        } else if (!sets) {
             sets = MatchSets{set_from_enquire(db_, *facet_store, query), {}};
+        }
+        if (response.facet_method == FacetMethod::store_enquire) {
             for (const auto& field : filtered_fields) {
                 if (own_filter_facets.count(field)) {
                     sets->without_own.emplace(
@@ -272,7 +285,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             }
             response.related[rr.field] = rank_related(std::move(candidates), response.total, facet_store->doc_count(), rr);
         }
-        if (request.limit > 0) top_hits();
+        if (request.limit > 0 && !ranked) top_hits();
     } else {
         // Exact counting through the value slots: Enquire checks every match.
         std::vector<FacetRequest> related_fields;

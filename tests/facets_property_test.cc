@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 #include <sstream>
@@ -375,12 +376,18 @@ protected:
             std::erase_if(req.facets, [&](const FacetRequest& f) { return !keys.insert(f.key()).second; });
 
             auto main = model.match_set(q, req.filters, req.excludes, "");
+            std::optional<std::string> first_hits;  // every counting path ranks the same hits
             for (FacetMethod method : {FacetMethod::automatic, FacetMethod::store_enquire, FacetMethod::value_slots}) {
                 req.facet_method = method;
                 SearchResponse r = searcher.search(req);
                 std::string where = fmt::format("query '{}' round {} method {}", q.text, round, static_cast<int>(method));
                 for (const auto& f : req.filters) where += fmt::format(" filter {}:{}", f.field, f.value);
                 for (const auto& f : req.excludes) where += fmt::format(" exclude {}:{}", f.field, f.value);
+                std::string hits;
+                for (const auto& h : r.hits) hits += fmt::format("{}:{:.6f} ", h.article.id, h.score);
+                if (!first_hits) first_hits = hits;
+                EXPECT_EQ(hits, *first_hits) << where;
+                EXPECT_EQ(r.hits.size(), std::min<std::size_t>(req.limit, main.size())) << where;
                 EXPECT_EQ(r.total, main.size()) << where;
                 EXPECT_TRUE(r.total_exact) << where;
                 FacetMethod expect = FacetMethod::value_slots;
