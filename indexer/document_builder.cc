@@ -98,6 +98,11 @@ PreparedDocument DocumentBuilder::prepare(const Article& article) {
     }
     if (!mentioned.empty()) doc.add_value(kSlotMentioned, pack_values(mentioned));
     p.termpos = termgen_.get_termpos();
+    // Prefixed terms start with an upper-case letter; the words are lower case.
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string& term = *t;
+        if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) p.words.emplace_back(term, t.get_wdf());
+    }
     return p;
 }
 

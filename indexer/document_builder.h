@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -34,12 +35,15 @@ struct PreparedDocument {
     Xapian::Document doc;     ///< every term and value but the entity fields
     Xapian::termpos termpos = 0;  ///< last term position used in doc
     std::string hash;         ///< content_hash of the stored data (after finish)
+    /// The unprefixed words of doc (title, body, authors, source) with their
+    /// within-document frequencies: the spelling data the writer collects.
+    std::vector<std::pair<std::string, Xapian::termcount>> words;
 };
 
 /// Builds Xapian documents. Holds a TermGenerator (English stemming, STEM_SOME)
 /// so one builder serves many articles; not thread-safe: one per thread.
-/// Spelling data is not written here (it needs the database); the writer adds
-/// it from the document's terms (IndexWriter::put).
+/// Spelling data is not written here (it needs the database): prepare lists
+/// the document's words, and the writer adds them (IndexWriter::put).
 class DocumentBuilder {
 public:
     DocumentBuilder();

@@ -8,6 +8,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -56,6 +57,9 @@ public:
 
     /// Opens or creates the database; throws IndexError with a clear message.
     explicit IndexWriter(const IndexWriterOptions& options);
+    /// Xapian commits what is pending when the database closes; the spelling
+    /// data summed since the last commit goes with it.
+    ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
@@ -109,6 +113,11 @@ public:
 private:
     void add_person_synonyms(const EntityValues& values);
     void commit(StoreWrite store);
+    /// Hands the words summed in spelling_ to Xapian's spelling data.
+    void flush_spelling();
+
+    /// Distinct words summed before a batch commit hands them over (about 50 MB).
+    static constexpr std::size_t kSpellingWordsHeld = 500'000;
 
     IndexWriterOptions options_;
     Xapian::WritableDatabase db_;
@@ -116,6 +125,7 @@ private:
     EntityResolver resolver_;
     std::vector<std::string> warnings_;
     std::set<std::string> synonyms_added_;  ///< term '\0' synonym pairs added by this writer
+    std::unordered_map<std::string, Xapian::termcount> spelling_;  ///< words not yet in the spelling data
     bool old_schema_ = false;  ///< opened with upgrade: written with an older schema
     std::size_t pending_ = 0;
     FacetStoreBuilder facets_;  ///< DB/facets/store, brought to the committed revisions
