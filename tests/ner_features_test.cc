@@ -165,9 +165,9 @@ TEST(FeatureExtractor, WordClustersLinkWordsOfOneCluster) {
     EXPECT_GT(z.size(), z0.size());
     EXPECT_EQ(shared(z, z0), z0.size());
     // Shared prefixes (4, 6 and 10 bits) give shared features; Quonset shares none. The
-    // neighbours' clusters (both unknown words) are shared by all three.
-    EXPECT_EQ(shared(z, b) - shared(z0, b0), 3u + 2u);
-    EXPECT_EQ(shared(z, q) - shared(z0, q0), 0u + 2u);
+    // neighbours' clusters (two unknown words, two sentence ends) are shared by all three.
+    EXPECT_EQ(shared(z, b) - shared(z0, b0), 3u + 4u);
+    EXPECT_EQ(shared(z, q) - shared(z0, q0), 0u + 4u);
     // A neighbour's cluster is a feature too: "Blatnia" before the word.
     const std::vector<std::string_view> after_z{"Zorvik", "x"}, after_b{"Blatnia", "x"};
     FeatureBuffer fz, fb;
@@ -178,7 +178,7 @@ TEST(FeatureExtractor, WordClustersLinkWordsOfOneCluster) {
     plain.extract(after_b, LineCase::normal, doc, pb);
     EXPECT_GT(shared(token_keys(fz, 1), token_keys(fb, 1)), shared(token_keys(pz, 1), token_keys(pb, 1)));
     // An ALL CAPS headline word finds its running-text cluster.
-    EXPECT_EQ(shared(features_of(fx, "ZORVIK"), z) - shared(features_of(plain, "ZORVIK"), z0), 3u + 2u);
+    EXPECT_EQ(shared(features_of(fx, "ZORVIK"), z) - shared(features_of(plain, "ZORVIK"), z0), 3u + 4u);
     // An empty table is no table: the features are those without clusters.
     const WordClusters none;
     EXPECT_EQ(features_of(FeatureExtractor(g, &none), "Zorvik"), z0);

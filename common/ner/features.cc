@@ -39,7 +39,7 @@ std::uint64_t key(std::uint64_t tmpl, std::uint64_t a = 0, std::uint64_t b = 0, 
 
 /// Lengths of the cluster path prefixes used as features, and the window of words.
 constexpr std::array<std::size_t, 4> kClusterPrefixes{4, 6, 10, 20};
-constexpr std::ptrdiff_t kClusterWindow = 1;
+constexpr std::ptrdiff_t kClusterWindow = 2;
 
 const std::uint64_t kBoundaryBefore = hash_str("<S>");
 const std::uint64_t kBoundaryAfter = hash_str("</S>");
