@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
         t0 = std::chrono::steady_clock::now();
         const Gazetteer gazetteer = Gazetteer::load();
         fmt::print("gazetteer load: {:.3f}s\n", seconds_since(t0));
-        const FeatureExtractor extractor(gazetteer);
+        const FeatureExtractor extractor(gazetteer, &model.clusters());
 
         std::ifstream in(file, std::ios::binary);
         std::ostringstream ss;

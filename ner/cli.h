@@ -16,7 +16,7 @@ namespace news::ner::cli {
 using news::UsageError;
 
 /// The sub-command.
-enum class Command { help, train, evaluate, tag };
+enum class Command { help, train, evaluate, tag, clusters };
 
 /// Everything the command line can say.
 struct Options {
@@ -26,6 +26,11 @@ struct Options {
     std::string out;            ///< train: model to write
     std::string model;          ///< evaluate, tag: model to load (tag: default model if empty)
     std::string input = "-";    ///< evaluate: CoNLL file; tag: text file or "-"
+    std::vector<std::string> inputs;        ///< clusters: plain-text files
+    std::vector<std::string> conll_inputs;  ///< clusters: CoNLL files (their words only)
+    std::string cluster_file;   ///< train: word clusters (news-ner clusters output) to use and store in the model
+    std::size_t cluster_count = 256;        ///< clusters: active clusters C
+    std::uint64_t min_count = 3;            ///< clusters: least frequency of a clustered word
     int epochs = 12;
     std::uint64_t seed = 1;
     double title_case_share = 0.25;

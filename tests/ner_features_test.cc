@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 
 namespace news::ner {
 namespace {
@@ -132,6 +133,55 @@ TEST(FeatureExtractor, OneFeatureListPerTokenDeterministic) {
     FeatureBuffer t;
     fx.extract(words, LineCase::title, doc, t);
     EXPECT_NE(t.keys, a.keys);
+}
+
+/// Keys of token @p i of @p fb.
+std::set<std::uint64_t> token_keys(const FeatureBuffer& fb, std::size_t i) {
+    return {fb.keys.begin() + fb.start[i], fb.keys.begin() + fb.start[i + 1]};
+}
+
+std::size_t shared(const std::set<std::uint64_t>& a, const std::set<std::uint64_t>& b) {
+    std::vector<std::uint64_t> common;
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
+    return common.size();
+}
+
+TEST(FeatureExtractor, WordClustersLinkWordsOfOneCluster) {
+    const Gazetteer g;
+    // Zorvik and Blatnia share the first 10 bits of their paths, Quonset only the first bit.
+    std::istringstream in("0101100110\tZorvik\t9\n010110011011\tBlatnia\t4\n1110\tQuonset\t3\n");
+    const WordClusters clusters = WordClusters::read(in, "test");
+    const FeatureExtractor plain(g), fx(g, &clusters);
+    DocumentContext doc;
+    const auto features_of = [&](const FeatureExtractor& x, std::string_view word) {
+        const std::vector<std::string_view> words{"in", word, "today"};
+        FeatureBuffer fb;
+        x.extract(words, LineCase::normal, doc, fb);
+        return token_keys(fb, 1);
+    };
+    const auto z = features_of(fx, "Zorvik"), b = features_of(fx, "Blatnia"), q = features_of(fx, "Quonset");
+    const auto z0 = features_of(plain, "Zorvik"), b0 = features_of(plain, "Blatnia"), q0 = features_of(plain, "Quonset");
+    // The cluster features come in addition to the others.
+    EXPECT_GT(z.size(), z0.size());
+    EXPECT_EQ(shared(z, z0), z0.size());
+    // Shared prefixes (4, 6 and 10 bits) give shared features; Quonset shares none. The
+    // neighbours' clusters (two unknown words, two sentence ends) are shared by all three.
+    EXPECT_EQ(shared(z, b) - shared(z0, b0), 3u + 4u);
+    EXPECT_EQ(shared(z, q) - shared(z0, q0), 0u + 4u);
+    // A neighbour's cluster is a feature too: "Blatnia" before the word.
+    const std::vector<std::string_view> after_z{"Zorvik", "x"}, after_b{"Blatnia", "x"};
+    FeatureBuffer fz, fb;
+    fx.extract(after_z, LineCase::normal, doc, fz);
+    fx.extract(after_b, LineCase::normal, doc, fb);
+    FeatureBuffer pz, pb;
+    plain.extract(after_z, LineCase::normal, doc, pz);
+    plain.extract(after_b, LineCase::normal, doc, pb);
+    EXPECT_GT(shared(token_keys(fz, 1), token_keys(fb, 1)), shared(token_keys(pz, 1), token_keys(pb, 1)));
+    // An ALL CAPS headline word finds its running-text cluster.
+    EXPECT_EQ(shared(features_of(fx, "ZORVIK"), z) - shared(features_of(plain, "ZORVIK"), z0), 3u + 4u);
+    // An empty table is no table: the features are those without clusters.
+    const WordClusters none;
+    EXPECT_EQ(features_of(FeatureExtractor(g, &none), "Zorvik"), z0);
 }
 
 TEST(FeatureExtractor, EmptySentence) {

@@ -37,6 +37,10 @@ std::uint64_t key(std::uint64_t tmpl, std::uint64_t a = 0, std::uint64_t b = 0, 
     return h == 0 ? 1 : h;
 }
 
+/// Lengths of the cluster path prefixes used as features, and the window of words.
+constexpr std::array<std::size_t, 4> kClusterPrefixes{4, 6, 10, 20};
+constexpr std::ptrdiff_t kClusterWindow = 2;
+
 const std::uint64_t kBoundaryBefore = hash_str("<S>");
 const std::uint64_t kBoundaryAfter = hash_str("</S>");
 
@@ -190,6 +194,10 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, LineCase
         out.capitalised[i] = !w.empty() && (is_upper(w[0]) || is_digit(w[0])) ? 1 : 0;
     }
     gazetteer_->match(out.lower_h, out.capitalised, out.gaz);
+    if (clusters_ != nullptr) {
+        out.cluster.resize(n);
+        for (std::size_t i = 0; i < n; ++i) out.cluster[i] = clusters_->lookup(words[i]);
+    }
     doc.match_entities(out.lower_h, out.doc_phrase);
 
     const auto lw_at = [&](std::ptrdiff_t j) -> std::uint64_t {
@@ -297,6 +305,23 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, LineCase
         k.push_back(key(75, hist_prev, hist, hist_next));
         if (out.capitalised[i] != 0 || out.doc_phrase[i][0] != 0) {
             k.push_back(key(76, out.doc_phrase[i][0], out.doc_phrase[i][1], cap));
+        }
+        // Word clusters: prefixes of the cluster paths of the word and its neighbours
+        // (Ratinov & Roth 2009). Unknown words have the empty path, sentence ends their own.
+        if (clusters_ != nullptr) {
+            for (std::ptrdiff_t d = -kClusterWindow; d <= kClusterWindow; ++d) {
+                const std::ptrdiff_t j = si + d;
+                const std::uint64_t tmpl = 100 + static_cast<std::uint64_t>(d + kClusterWindow) * 8;
+                if (j < 0 || static_cast<std::size_t>(j) >= n) {
+                    k.push_back(key(tmpl, j < 0 ? kBoundaryBefore : kBoundaryAfter));
+                    continue;
+                }
+                const ClusterPath& p = out.cluster[static_cast<std::size_t>(j)];
+                for (std::size_t l = 0; l < kClusterPrefixes.size(); ++l) {
+                    if (l > 0 && kClusterPrefixes[l - 1] >= p.length) break;  // same as the shorter prefix
+                    k.push_back(key(tmpl + 1 + l, p.prefix(kClusterPrefixes[l]), std::min<std::size_t>(p.length, kClusterPrefixes[l])));
+                }
+            }
         }
     }
     out.start.push_back(static_cast<std::uint32_t>(out.keys.size()));

@@ -2,6 +2,7 @@
 /// @brief Feature extraction for the sequence tagger: hashed feature keys per token.
 #pragma once
 
+#include "common/ner/clusters.h"
 #include "common/ner/gazetteer.h"
 #include "common/ner/tags.h"
 #include "common/ner/tokenizer.h"
@@ -17,7 +18,7 @@
 namespace news::ner {
 
 /// Version of the feature set; stored in models, bumped on any change.
-inline constexpr std::uint32_t kFeatureVersion = 6;
+inline constexpr std::uint32_t kFeatureVersion = 7;
 
 /// Document-level evidence: how each word is cased elsewhere in the document, and the
 /// labels earlier sentences gave it (the second, document-level view of the tagger).
@@ -64,13 +65,16 @@ struct FeatureBuffer {
     std::vector<std::uint8_t> capitalised;
     std::vector<std::array<std::uint8_t, kGazListCount>> gaz;
     std::vector<std::array<std::uint8_t, 2>> doc_phrase;
+    std::vector<ClusterPath> cluster;
 };
 
-/// Computes features from words, sentence casing, gazetteers and document context.
+/// Computes features from words, sentence casing, gazetteers, word clusters and document context.
 class FeatureExtractor {
 public:
-    /// @p gazetteer must outlive the extractor.
-    explicit FeatureExtractor(const Gazetteer& gazetteer) : gazetteer_(&gazetteer) {}
+    /// @p gazetteer and @p clusters must outlive the extractor. Without clusters (nullptr
+    /// or an empty table) the word-cluster features are left out.
+    explicit FeatureExtractor(const Gazetteer& gazetteer, const WordClusters* clusters = nullptr)
+        : gazetteer_(&gazetteer), clusters_(clusters != nullptr && !clusters->empty() ? clusters : nullptr) {}
 
     /// Fills @p out for the sentence @p words.
     void extract(std::span<const std::string_view> words, LineCase line, const DocumentContext& doc,
@@ -78,6 +82,7 @@ public:
 
 private:
     const Gazetteer* gazetteer_;
+    const WordClusters* clusters_;
 };
 
 /// Word shape with runs collapsed: "Xx", "XX", "d", "Xx-Xx", "X.X.".

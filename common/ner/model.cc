@@ -15,7 +15,8 @@ namespace news::ner {
 namespace {
 
 constexpr char kMagic[8] = {'N', 'E', 'W', 'S', 'N', 'E', 'R', '1'};
-constexpr std::uint32_t kFormatVersion = 1;
+// Version 2 appends the word-cluster table (version 1 files have none).
+constexpr std::uint32_t kFormatVersion = 2;
 
 template <typename T>
 void write_pod(std::ostream& out, const T& value) {
@@ -228,6 +229,17 @@ void Model::save(const std::filesystem::path& path) const {
     }
     write_vec(out, weights);
     write_vec(out, tags);
+    std::vector<std::uint64_t> cluster_keys, cluster_bits;
+    std::vector<std::uint8_t> cluster_lengths;
+    clusters_.for_each([&](std::uint64_t key, const ClusterPath& p) {
+        cluster_keys.push_back(key);
+        cluster_bits.push_back(p.bits);
+        cluster_lengths.push_back(p.length);
+    });
+    write_pod(out, static_cast<std::uint64_t>(cluster_keys.size()));
+    write_vec(out, cluster_keys);
+    write_vec(out, cluster_bits);
+    write_vec(out, cluster_lengths);
     out.flush();
     if (!out) throw std::runtime_error("error writing NER model " + path.string());
 }
@@ -251,7 +263,8 @@ Model Model::load(const std::filesystem::path& path) {
     char magic[8];
     for (char& c : magic) c = r.pod<char>();
     if (std::memcmp(magic, kMagic, sizeof kMagic) != 0) r.fail("not a news-ner model (bad magic)");
-    if (r.pod<std::uint32_t>() != kFormatVersion) r.fail("unsupported format version");
+    const auto format = r.pod<std::uint32_t>();
+    if (format != 1 && format != kFormatVersion) r.fail("unsupported format version");
     if (r.pod<std::uint32_t>() != kTagCount) r.fail("unexpected tag count");
     Model m;
     m.meta_.feature_version = r.pod<std::uint32_t>();
@@ -267,6 +280,19 @@ Model Model::load(const std::filesystem::path& path) {
     std::vector<std::uint8_t> tags;
     r.vec(weights, nentries);
     r.vec(tags, nentries);
+    if (format >= 2) {
+        const auto nclusters = r.pod<std::uint64_t>();
+        if (nclusters >= (1ULL << 31)) r.fail("implausible cluster table size");
+        std::vector<std::uint64_t> cluster_keys, cluster_bits;
+        std::vector<std::uint8_t> cluster_lengths;
+        r.vec(cluster_keys, nclusters);
+        r.vec(cluster_bits, nclusters);
+        r.vec(cluster_lengths, nclusters);
+        for (std::size_t i = 0; i < nclusters; ++i) {
+            if (cluster_lengths[i] == 0 || cluster_lengths[i] > 64) r.fail("corrupt cluster table");
+            m.clusters_.insert(cluster_keys[i], ClusterPath{.bits = cluster_bits[i], .length = cluster_lengths[i]});
+        }
+    }
     if (!r.at_end()) r.fail("trailing bytes");
     if (m.offsets_.front() != 0 || m.offsets_.back() != nentries) r.fail("corrupt offsets");
     for (std::size_t i = 0; i + 1 < m.offsets_.size(); ++i) {

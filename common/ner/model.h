@@ -2,6 +2,7 @@
 /// @brief A compact linear sequence model: hashed feature weights per tag, tag transitions, binary file format.
 #pragma once
 
+#include "common/ner/clusters.h"
 #include "common/ner/tags.h"
 
 #include <array>
@@ -57,6 +58,10 @@ public:
     [[nodiscard]] std::size_t feature_count() const { return keys_.size(); }
     [[nodiscard]] std::size_t entry_count() const { return entries_.size(); }
     [[nodiscard]] float scale() const { return scale_; }
+    /// The word clusters the model's features were trained with (empty: none), saved with it.
+    [[nodiscard]] const WordClusters& clusters() const { return clusters_; }
+    /// Attaches the word clusters used in training, so that save() stores them.
+    void set_clusters(WordClusters clusters) { clusters_ = std::move(clusters); }
 
 private:
     void build_index();
@@ -77,6 +82,7 @@ private:
     };
     std::vector<Slot> slots_;
     std::uint64_t slot_shift_ = 64;
+    WordClusters clusters_;
 };
 
 /// Viterbi decoding under BILOU constraints. @p emissions holds n * kTagCount scores,

@@ -177,7 +177,7 @@ void add_hyphenated_countries(std::string_view text, std::span<const Token> toke
 struct Recognizer::State {
     Gazetteer gazetteer;
     Model model;
-    FeatureExtractor extractor{gazetteer};
+    FeatureExtractor extractor{gazetteer, &model.clusters()};
     Canonicalizer canonicalizer{gazetteer};
     std::vector<std::string> warnings;
 
