@@ -44,6 +44,7 @@ public:
     void vec(std::vector<T>& v, std::size_t count) {
         if (count > (data_.size() - pos_) / sizeof(T)) fail("truncated file");
         v.resize(count);
+        if (count == 0) return;  // an empty vector's data() may be null, which memcpy must not get
         std::memcpy(v.data(), data_.data() + pos_, count * sizeof(T));
         pos_ += count * sizeof(T);
     }
