@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <random>
 #include <string>
 
@@ -300,22 +299,18 @@ TEST(ExtractDates, NeverCrashesOnArbitraryBytes) {
     }
 }
 
-TEST(ExtractDates, IsFast) {
-#if defined(__SANITIZE_ADDRESS__)
-    GTEST_SKIP() << "timing is meaningless under sanitizers";
-#endif
+TEST(ExtractDates, ALargeTextGivesEveryRepetitionItsMentions) {
+    // Speed is measured by bench (eval_reuters_dates prints MB/s); here, a
+    // 4 MB text must give exactly the mentions of its parts.
+    const std::string part =
+        "The minister said on Friday that talks, held from January 6 to 9 in Geneva, will resume "
+        "next week. Output rose 12 pct to 2,000 tonnes in 2022, up from 1,800 in March 2021. ";
+    const std::size_t per_part = extract_dates(part, DateValue{2026, 2, 1}).size();
+    ASSERT_GE(per_part, 4U);
     std::string text;
-    while (text.size() < 4'000'000) {
-        text += "The minister said on Friday that talks, held from January 6 to 9 in Geneva, will resume "
-                "next week. Output rose 12 pct to 2,000 tonnes in 2022, up from 1,800 in March 2021. ";
-    }
-    const auto start = std::chrono::steady_clock::now();
-    const auto dates = extract_dates(text, DateValue{2026, 2, 1});
-    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-    const double mb_per_s = static_cast<double>(text.size()) / 1e6 / took.count();
-    std::printf("extract_dates: %.1f MB/s, %zu mentions\n", mb_per_s, dates.size());
-    EXPECT_GT(dates.size(), 100000U);
-    EXPECT_GT(mb_per_s, 5.0) << "target is well over 10 MB/s in an optimised build";
+    std::size_t parts = 0;
+    for (; text.size() < 4'000'000; ++parts) text += part;
+    EXPECT_EQ(extract_dates(text, DateValue{2026, 2, 1}).size(), parts * per_part);
 }
 
 TEST(UniqueValues, IncludesRangeEndsSortedAndDistinct) {
