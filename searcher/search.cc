@@ -226,12 +226,15 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     bool counting = !request.facets.empty() || !request.related.empty();
     const FacetStore* facet_store = counting && request.facet_method != FacetMethod::value_slots ? store() : nullptr;
     std::optional<Xapian::MSet> ranked;
-    auto top_hits = [&] {
+    // Ranks the hits shown. With @p every_match Enquire checks every match
+    // (exact total), and each passes through @p spies; else it stops early.
+    auto rank_hits = [&](bool every_match, const std::vector<Xapian::MatchSpy*>& spies = {}) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
         if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+        for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
         ranked = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                  static_cast<Xapian::doccount>(request.limit));
+                                  static_cast<Xapian::doccount>(request.limit), every_match ? db_.get_doccount() : 0);
     };
 
     if (facet_store) {
@@ -245,13 +248,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         if (!sets && request.limit > 0) {
             // One pass ranks the hits shown and records every match (phrases
             // and wildcards cost most in the matching, not in the weights).
-            Xapian::Enquire enquire(db_);
-            enquire.set_query(query);
-            if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
             DocSetSpy spy(facet_store->docid_limit());
-            enquire.add_matchspy(&spy);
-            ranked = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                      static_cast<Xapian::doccount>(request.limit), db_.get_doccount());
+            rank_hits(true, {&spy});
             sets = MatchSets{std::move(spy.set()), {}};
         } else if (!sets) {
             sets = MatchSets{set_from_enquire(db_, *facet_store, query), {}};
@@ -285,19 +283,16 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             }
             response.related[rr.field] = rank_related(std::move(candidates), response.total, facet_store->doc_count(), rr);
         }
-        if (request.limit > 0 && !ranked) top_hits();
+        if (request.limit > 0 && !ranked) rank_hits(false);
     } else {
         // Exact counting through the value slots: Enquire checks every match.
         std::vector<FacetRequest> related_fields;
         for (const auto& rr : request.related) related_fields.push_back(FacetRequest{.field = rr.field, .limit = 0});
         FacetSpy spy(main_facets), related_spy(related_fields);
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(query);
-        if (request.sort == SortOrder::date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
-        if (!main_facets.empty()) enquire.add_matchspy(&spy);
-        if (!related_fields.empty()) enquire.add_matchspy(&related_spy);
-        ranked = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                  static_cast<Xapian::doccount>(request.limit), counting ? db_.get_doccount() : 0);
+        std::vector<Xapian::MatchSpy*> spies;
+        if (!main_facets.empty()) spies.push_back(&spy);
+        if (!related_fields.empty()) spies.push_back(&related_spy);
+        rank_hits(counting, spies);
         response.facet_method = counting ? FacetMethod::value_slots : FacetMethod::automatic;
         response.total = ranked->get_matches_estimated();
         response.total_exact = counting || ranked->get_matches_lower_bound() == ranked->get_matches_upper_bound();
