@@ -93,10 +93,14 @@ void IndexWriter::add_person_synonyms(const EntityValues& values) {
     }
 }
 
-IndexWriter::Outcome IndexWriter::put(PreparedDocument prepared) {
+void IndexWriter::finish(PreparedDocument& prepared) {
     EntityValues values = resolver_.resolve(prepared.found);
     builder_.finish(prepared, values);
     add_person_synonyms(values);
+}
+
+IndexWriter::Outcome IndexWriter::put(PreparedDocument prepared) {
+    finish(prepared);
     Xapian::PostingIterator p = db_.postlist_begin(prepared.idterm);
     bool exists = p != db_.postlist_end(prepared.idterm);
     if (exists && db_.get_document(*p).get_value(schema::kSlotHash) == prepared.hash) return Outcome::unchanged;
@@ -190,9 +194,7 @@ RecanonicalizeSummary IndexWriter::recanonicalize(const volatile std::sig_atomic
         }
         Xapian::Document old = db_.get_document(id);
         PreparedDocument prepared = builder_.prepare(deserialize_stored(old.get_data()));
-        EntityValues values = resolver_.resolve(prepared.found);
-        builder_.finish(prepared, values);
-        add_person_synonyms(values);
+        finish(prepared);
         ++summary.documents;
         if (old.get_value(schema::kSlotHash) == prepared.hash) continue;
         // The words are those already counted for spelling when the document

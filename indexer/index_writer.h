@@ -112,6 +112,9 @@ public:
 
 private:
     void add_person_synonyms(const EntityValues& values);
+    /// Resolves @p prepared's entity values (aliases, person registry), adds
+    /// them to its document and records the person-name synonyms.
+    void finish(PreparedDocument& prepared);
     void commit(StoreWrite store);
     /// Hands the words summed in spelling_ to Xapian's spelling data.
     void flush_spelling();
