@@ -175,17 +175,10 @@ int run_clusters(const Options& o, std::ostream& out, std::ostream& err) {
             for (const ConllSentence& s : doc.sentences) clusterer.add_sentence(s.words);
         }
     }
-    std::vector<std::string_view> words;
     for (const std::string& path : o.inputs) {
         const std::string text = read_input(path);
         const TokenizedText tt = tokenize(text);
-        for (const SentenceRange& r : tt.sentences) {
-            words.clear();
-            for (std::size_t i = r.first; i < r.last; ++i) {
-                words.push_back(std::string_view(text).substr(tt.tokens[i].begin, tt.tokens[i].end - tt.tokens[i].begin));
-            }
-            clusterer.add_sentence(words);
-        }
+        for (const SentenceRange& r : tt.sentences) clusterer.add_sentence(sentence_words(text, tt, r));
     }
     const BrownOptions bopt{.clusters = o.cluster_count,
                             .min_count = o.min_count,

@@ -214,13 +214,7 @@ std::vector<Mention> Recognizer::mentions(std::string_view text) const {
     const TokenizedText tt = tokenize(text);
     std::vector<std::vector<std::string_view>> sentences;
     sentences.reserve(tt.sentences.size());
-    for (const SentenceRange& r : tt.sentences) {
-        auto& words = sentences.emplace_back();
-        words.reserve(r.last - r.first);
-        for (std::size_t i = r.first; i < r.last; ++i) {
-            words.push_back(text.substr(tt.tokens[i].begin, tt.tokens[i].end - tt.tokens[i].begin));
-        }
-    }
+    for (const SentenceRange& r : tt.sentences) sentences.push_back(sentence_words(text, tt, r));
     TaggerScratch scratch;
     std::vector<std::vector<Tag>> tags;
     Tagger(state_->model, state_->extractor).tag_document(sentences, scratch, tags);

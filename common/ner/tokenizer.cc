@@ -130,6 +130,15 @@ bool ends_sentence(std::string_view tok) { return tok == "." || tok == "!" || to
 
 }  // namespace
 
+std::vector<std::string_view> sentence_words(std::string_view text, const TokenizedText& tt, const SentenceRange& r) {
+    std::vector<std::string_view> words;
+    words.reserve(r.last - r.first);
+    for (std::size_t i = r.first; i < r.last; ++i) {
+        words.push_back(text.substr(tt.tokens[i].begin, tt.tokens[i].end - tt.tokens[i].begin));
+    }
+    return words;
+}
+
 TokenizedText tokenize(std::string_view s) {
     TokenizedText out;
     std::size_t i = 0;

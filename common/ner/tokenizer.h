@@ -38,6 +38,10 @@ struct TokenizedText {
 /// final punctuation (headings, titles, bylines); other line breaks are spaces.
 [[nodiscard]] TokenizedText tokenize(std::string_view text);
 
+/// The words of sentence @p r of @p tt (tokenize(@p text)), as views into @p text.
+[[nodiscard]] std::vector<std::string_view> sentence_words(std::string_view text, const TokenizedText& tt,
+                                                           const SentenceRange& r);
+
 /// Casing of a sentence given its words: upper when every word with letters has no
 /// lower-case letter (and one has two letters or more); title when every content
 /// word (not a short function word) starts with a capital; normal otherwise.
