@@ -22,7 +22,8 @@ namespace {
 
 // File layout (native byte order, every section 8-byte aligned):
 //   Header, then a table of kSections (offset, size) pairs, then the sections.
-constexpr char kMagic[8] = {'N', 'W', 'S', 'F', 'C', 'T', '0', '1'};
+// Version 2: one value per lower-cased key (version 1 stores are rebuilt).
+constexpr char kMagic[8] = {'N', 'W', 'S', 'F', 'C', 'T', '0', '2'};
 constexpr std::size_t kPerField = 8;  // offsets ids counts text_offsets text lower_offsets lower starts
 constexpr std::size_t kSections = 1 + kPerField * kStoreFields.size();  // live bitmap first
 
@@ -193,7 +194,9 @@ void FacetStoreBuilder::load(const FacetStore& store) {
     for (std::size_t f = 0; f < kStoreFields.size(); ++f) {
         const FacetStore::Column& c = store.column(f);
         dicts_[f] = Dictionary{};
-        for (std::uint32_t id = 0; id < c.size; ++id) (void)dicts_[f].intern(c.value(id));  // same ids
+        // Same ids. The store keeps one spelling per key, so the documents of
+        // a key count for its shown spelling from here on.
+        for (std::uint32_t id = 0; id < c.size; ++id) (void)dicts_[f].intern(c.value(id));
     }
     docs_.assign(store.docid_limit(), {});
     live_count_ = 0;
@@ -309,7 +312,7 @@ void FacetStoreBuilder::write(const Xapian::Database& db) const {
 
     for (std::size_t f = 0; f < kStoreFields.size(); ++f) {
         const Dictionary& dict = dicts_[f];
-        // Documents per in-memory id; the values still held, sorted bytewise, get the file's ids.
+        // Documents per in-memory id (an exact spelling).
         std::vector<std::uint32_t> held(dict.values.size(), 0);
         auto for_ids = [&](const std::vector<std::uint32_t>& rec, auto&& fn) {
             std::size_t at = kStoreFields.size();
@@ -319,32 +322,46 @@ void FacetStoreBuilder::write(const Xapian::Database& db) const {
         for (const auto& rec : docs_) {
             if (!rec.empty()) for_ids(rec, [&](std::uint32_t id) { ++held[id]; });
         }
-        std::vector<std::uint32_t> order;
+        // One file value per spelling that lower-cases alike ("American",
+        // "AMERICAN"), as a filter's term does: shown as its most common
+        // spelling (then the bytewise least), ordered by the lower-cased key.
+        std::vector<std::string> key_of(dict.values.size());
+        std::unordered_map<std::string, std::uint32_t> best;  // key -> the spelling shown
         for (std::uint32_t i = 0; i < held.size(); ++i) {
-            if (held[i]) order.push_back(i);
+            if (!held[i]) continue;
+            key_of[i] = Xapian::Unicode::tolower(dict.values[i]);
+            auto [it, added] = best.try_emplace(key_of[i], i);
+            std::uint32_t& b = it->second;
+            if (!added && (held[i] > held[b] || (held[i] == held[b] && dict.values[i] < dict.values[b]))) b = i;
         }
-        std::sort(order.begin(), order.end(),
-                  [&](std::uint32_t a, std::uint32_t b) { return dict.values[a] < dict.values[b]; });
+        std::vector<std::uint32_t> order;  // the shown spellings, by key
+        for (const auto& [key, id] : best) order.push_back(id);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return key_of[a] < key_of[b]; });
+        std::unordered_map<std::string_view, std::uint32_t> file_id;
+        for (std::uint32_t i = 0; i < order.size(); ++i) file_id.emplace(key_of[order[i]], i);
         std::vector<std::uint32_t> remap(dict.values.size(), 0);
-        for (std::uint32_t i = 0; i < order.size(); ++i) remap[order[i]] = i;
+        for (std::uint32_t i = 0; i < held.size(); ++i) {
+            if (held[i]) remap[i] = file_id.at(key_of[i]);
+        }
 
-        std::vector<std::uint32_t> offsets(limit + 1, 0), ids, doc_ids;
+        std::vector<std::uint32_t> offsets(limit + 1, 0), ids, doc_ids, counts(order.size(), 0);
         for (std::size_t d = 0; d < limit; ++d) {
             if (d < docs_.size() && !docs_[d].empty()) {
                 doc_ids.clear();
                 for_ids(docs_[d], [&](std::uint32_t id) { doc_ids.push_back(remap[id]); });
                 std::sort(doc_ids.begin(), doc_ids.end());
+                doc_ids.erase(std::unique(doc_ids.begin(), doc_ids.end()), doc_ids.end());
+                for (std::uint32_t id : doc_ids) ++counts[id];
                 ids.insert(ids.end(), doc_ids.begin(), doc_ids.end());
             }
             offsets[d + 1] = static_cast<std::uint32_t>(ids.size());
         }
-        std::vector<std::uint32_t> counts, text_offsets{0}, lower_offsets{0};
+        std::vector<std::uint32_t> text_offsets{0}, lower_offsets{0};
         std::string text, lower;
-        for (std::uint32_t old : order) {
-            counts.push_back(held[old]);
-            text += dict.values[old];
+        for (std::uint32_t shown : order) {
+            text += dict.values[shown];
             text_offsets.push_back(static_cast<std::uint32_t>(text.size()));
-            lower += Xapian::Unicode::tolower(dict.values[old]);
+            lower += key_of[shown];
             lower_offsets.push_back(static_cast<std::uint32_t>(lower.size()));
         }
         std::vector<std::uint32_t> starts;

@@ -3,14 +3,21 @@
 ///
 /// DB/facets/store holds, for the six entity fields (person, org, place, misc,
 /// source, author) and the two date fields (publication date, dates
-/// mentioned), a dictionary of values (sorted bytewise, with the number of
-/// documents holding each) and, per document, the ids of its values (CSR:
+/// mentioned), a dictionary of values (sorted by their lower-cased form,
+/// with the number of documents holding each) and, per document, the ids of
+/// its values (CSR:
 /// offsets indexed by docid, then ids). It is a derived copy of value slots
 /// 10-15, 0 and 2, stamped with the Xapian database's UUID and revision: the
 /// searcher uses it only when the stamp equals the database it opened, and
 /// otherwise counts through the value slots, so results are never wrong.
 /// The indexer (IndexWriter) keeps it current after every commit
 /// (FacetStoreBuilder).
+///
+/// Spellings of a value that lower-case alike ("American", "AMERICAN",
+/// "New york") are one value, as they are one term for a filter
+/// (schema::facet_term): a document holding any of them counts once, and the
+/// value is shown as the spelling most documents have (then the bytewise
+/// least). The documents keep their own spelling.
 #pragma once
 
 #include <array>
@@ -61,7 +68,7 @@ public:
     struct Column {
         const std::uint32_t* offsets = nullptr;  ///< docid_limit + 1 entries into ids
         const std::uint32_t* ids = nullptr;      ///< value ids, ascending within a document
-        std::uint32_t size = 0;                  ///< values in the dictionary
+        std::uint32_t size = 0;                  ///< values in the dictionary (one per lower-cased key)
         const std::uint32_t* counts = nullptr;   ///< documents holding each value
         const std::uint32_t* text_offsets = nullptr;   ///< size + 1 entries into text
         const char* text = nullptr;                    ///< the values, concatenated

@@ -152,18 +152,21 @@ double related_score(std::size_t a, std::size_t b, std::size_t n, std::size_t to
 
 std::vector<RelatedValue> rank_related(std::vector<RelatedValue> candidates, std::size_t n, std::size_t total,
                                        const RelatedRequest& request) {
-    std::vector<RelatedValue> out;
+    std::vector<std::pair<std::string, RelatedValue>> keyed;  // ties are ordered by the lower-cased value
     for (auto& c : candidates) {
         if (c.count < request.min_count || c.count == 0) continue;
         c.score = related_score(c.count, c.collection_count, n, total);
-        if (c.score > 0) out.push_back(std::move(c));
+        if (c.score > 0) keyed.emplace_back(Xapian::Unicode::tolower(c.value), std::move(c));
     }
-    std::sort(out.begin(), out.end(), [](const RelatedValue& x, const RelatedValue& y) {
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+        const RelatedValue &x = a.second, &y = b.second;
         if (x.score != y.score) return x.score > y.score;
         if (x.count != y.count) return x.count > y.count;
-        return x.value < y.value;
+        return a.first < b.first;
     });
-    if (out.size() > request.limit) out.resize(request.limit);
+    if (keyed.size() > request.limit) keyed.resize(request.limit);
+    std::vector<RelatedValue> out;
+    for (auto& k : keyed) out.push_back(std::move(k.second));
     return out;
 }
 
@@ -296,7 +299,7 @@ std::vector<FacetValue> store_entity_top(const FacetStore& store, const DocSet& 
         if (!contains.empty() && c.lowered(id).find(contains) == std::string_view::npos) continue;
         ids.push_back(id);
     }
-    // By count, then value: ids are in bytewise value order.
+    // By count, then value: ids are in the order of the lower-cased values.
     auto better = [&](std::uint32_t a, std::uint32_t b) { return counts[a] != counts[b] ? counts[a] > counts[b] : a < b; };
     std::size_t n = r.limit ? std::min(r.limit, ids.size()) : ids.size();
     std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(n), ids.end(), better);
@@ -342,11 +345,12 @@ FacetSpy::FacetSpy(std::vector<FacetRequest> requests) {
         else slot = schema::find_facet_field(r.field)->slot;
         std::string lower = Xapian::Unicode::tolower(r.contains);
         std::string prefix = Xapian::Unicode::tolower(r.prefix);
-        counters_.push_back({std::move(r), slot, {}, std::move(lower), std::move(prefix)});
+        counters_.push_back({std::move(r), slot, {}, {}, std::move(lower), std::move(prefix)});
     }
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
+    std::vector<std::pair<std::string, std::string>> keyed;  // (key, spelling), entity fields
     for (auto& c : counters_) {
         std::string packed = doc.get_value(c.slot);
         if (c.request.is_date()) {
@@ -364,28 +368,51 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
             for (auto& l : labels) ++c.counts[l];
             continue;
         }
+        // Spellings that lower-case alike are one value (as in the facet
+        // store): a document counts once per key.
+        keyed.clear();
         schema::for_each_packed(packed, [&](std::string_view v) {
-            if ((!c.contains_lower.empty() || !c.prefix_lower.empty()) &&
-                !facet_value_selected(Xapian::Unicode::tolower(std::string(v)), c.contains_lower, c.prefix_lower))
-                return;
-            ++c.counts[std::string(v)];
+            std::string key = Xapian::Unicode::tolower(std::string(v));
+            if (facet_value_selected(key, c.contains_lower, c.prefix_lower)) keyed.emplace_back(std::move(key), v);
         });
+        std::sort(keyed.begin(), keyed.end());
+        keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
+        for (std::size_t i = 0; i < keyed.size(); ++i) {
+            if (i == 0 || keyed[i].first != keyed[i - 1].first) ++c.counts[keyed[i].first];
+            ++c.spellings[keyed[i].first][keyed[i].second];
+        }
     }
+}
+
+std::string FacetSpy::shown(std::size_t i, const std::string& key) const {
+    const Counter& c = counters_[i];
+    auto it = c.spellings.find(key);
+    if (it == c.spellings.end()) return key;  // a date bucket
+    const std::pair<const std::string, std::size_t>* best = nullptr;
+    for (const auto& s : it->second) {
+        if (!best || s.second > best->second) best = &s;  // ties: the bytewise least (map order)
+    }
+    return best->first;
 }
 
 FacetResults FacetSpy::results() const {
     FacetResults out;
-    for (const auto& c : counters_) {
+    for (std::size_t i = 0; i < counters_.size(); ++i) {
+        const Counter& c = counters_[i];
         std::vector<FacetValue> values;
-        for (const auto& [v, n] : c.counts) values.push_back({v, n});
+        for (const auto& [key, n] : c.counts) values.push_back({key, n});
         if (c.request.is_date()) {
             // chronological; "unknown" last
             std::stable_partition(values.begin(), values.end(), [](const FacetValue& v) { return v.value != kUnknown; });
         } else {
+            // by count, then key (map order)
             std::stable_sort(values.begin(), values.end(),
                              [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
         }
         if (c.request.limit && values.size() > c.request.limit) values.resize(c.request.limit);
+        if (!c.request.is_date()) {
+            for (auto& v : values) v.value = shown(i, v.value);
+        }
         out[c.request.key()] = std::move(values);
     }
     return out;

@@ -38,8 +38,8 @@ struct FacetValue {
     std::size_t count = 0;
 };
 
-/// Entity fields: ordered by count, then value. Date fields: chronological,
-/// with "unknown" (publication date only) last.
+/// Entity fields: ordered by count, then the lower-cased value. Date fields:
+/// chronological, with "unknown" (publication date only) last.
 using FacetResults = std::map<std::string, std::vector<FacetValue>>;
 
 /// "2026-02-01" -> bucket label for @p bucket ("2026-W05", "2026-02", "2026").
@@ -121,7 +121,10 @@ private:
                                                       const DocSet& set);
 
 /// A MatchSpy counting the values of several facet fields for every document
-/// of the match set. Multi-valued fields count each value once per document.
+/// of the match set. Multi-valued fields count each value once per document;
+/// entity values that lower-case alike are one value, shown as the spelling
+/// most of the counted documents have (the facet store shows the most common
+/// in the whole collection, so the two can differ in case, never in counts).
 class FacetSpy : public Xapian::MatchSpy {
 public:
     explicit FacetSpy(std::vector<FacetRequest> requests);
@@ -129,16 +132,20 @@ public:
     [[nodiscard]] std::string name() const override { return "news::FacetSpy"; }
     /// Ordered, cut to each request's limit.
     [[nodiscard]] FacetResults results() const;
-    /// Every value counted for request @p i (unordered, no limit).
+    /// Every value counted for request @p i (no limit), by key: the lower-cased
+    /// value (entity fields) or the bucket label (date fields).
     [[nodiscard]] const std::map<std::string, std::size_t>& all_counts(std::size_t i) const {
         return counters_[i].counts;
     }
+    /// How request @p i shows the value of @p key (a key of all_counts(i)).
+    [[nodiscard]] std::string shown(std::size_t i, const std::string& key) const;
 
 private:
     struct Counter {
         FacetRequest request;
         Xapian::valueno slot;
-        std::map<std::string, std::size_t> counts;
+        std::map<std::string, std::size_t> counts;  ///< by key
+        std::map<std::string, std::map<std::string, std::size_t>> spellings;  ///< entity key -> spelling -> documents
         std::string contains_lower;
         std::string prefix_lower;
     };

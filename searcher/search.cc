@@ -321,11 +321,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
                 const auto& in_all = collection.all_counts(i);
                 std::set<std::string> skip = filtered_values(request.filters, rr.field);
                 std::vector<RelatedValue> candidates;
-                for (const auto& [value, n] : in_set) {
+                for (const auto& [key, n] : in_set) {
                     if (n < rr.min_count) continue;
-                    if (!skip.empty() && skip.count(Xapian::Unicode::tolower(value))) continue;
-                    auto it = in_all.find(value);
-                    candidates.push_back({value, n, it == in_all.end() ? 0 : it->second, 0});
+                    if (!skip.empty() && skip.count(key)) continue;
+                    auto it = in_all.find(key);
+                    candidates.push_back({related_spy.shown(i, key), n, it == in_all.end() ? 0 : it->second, 0});
                 }
                 response.related[rr.field] = rank_related(std::move(candidates), response.total, db_.get_doccount(), rr);
             }
