@@ -2,6 +2,7 @@
 /// @brief Extraction pipeline over the entity and date libraries.
 #include "common/extract.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -9,14 +10,17 @@
 
 #include <fmt/format.h>
 
+#include "common/credits.h"
 #include "common/date_extract.h"
 #include "common/hash.h"
 #include "common/ner/recognizer.h"
+#include "common/text_util.h"
 
 namespace news {
 
 /// Bump when extraction changes in a way that should re-extract unchanged inputs.
-constexpr const char* kExtractVersion = "extract-3";  // 3: places (former names, hyphenated words), surface forms of entities
+// 3: places (former names, hyphenated words), surface forms of entities; 4: credit lines
+constexpr const char* kExtractVersion = "extract-4";
 
 struct Extractor::Impl {
     ExtractOptions options;
@@ -66,8 +70,24 @@ void Extractor::extract(Article& article) const {
         std::string text = article.title_derived ? article.body : article.title + "\n\n" + article.body;
         article.dates_mentioned = unique_values(extract_dates(text, article.date));
     }
+    // Credit lines name the journalists: reporters and writers are authors,
+    // and nobody credited there is an entity of the story.
+    const std::string text = ner::Recognizer::article_text(article);
+    const std::vector<CreditLine> credits = find_credit_lines(text);
+    for (const CreditLine& c : credits) {
+        for (const std::string& name : c.writers) {
+            std::string key = text::lower_ascii(name);
+            bool known = std::any_of(article.authors.begin(), article.authors.end(),
+                                     [&](const std::string& a) { return text::lower_ascii(a) == key; });
+            if (!known) article.authors.push_back(name);
+        }
+    }
     if (impl_->recognizer) {
-        const std::vector<ner::Mention> mentions = impl_->recognizer->mentions(ner::Recognizer::article_text(article));
+        std::vector<ner::Mention> mentions = impl_->recognizer->mentions(text);
+        std::erase_if(mentions, [&](const ner::Mention& m) {
+            return std::any_of(credits.begin(), credits.end(),
+                               [&](const CreditLine& c) { return m.begin < c.end && m.end > c.begin; });
+        });
         article.entities = ner::Recognizer::to_entities(mentions);
         article.found = ner::Recognizer::to_found(mentions);
     }
