@@ -37,7 +37,7 @@ constexpr std::array kBoilerplatePrefixes = {
     "click to share on", "click to email", "click to print", "share on ", "follow us on",
     "copyright ", "all rights reserved", "save my name, email", "your email address will not be published",
     "sign up for", "subscribe to ", "this article was originally published", "image source", "photo:",
-    "tags:", "filed under"};
+    "tags:", "filed under", "our standards: the thomson reuters trust principles"};
 
 /// Lines that open a comment form: everything after them is furniture, wherever they stand.
 constexpr std::array kCommentFormLines = {"leave a reply", "leave a comment"};

@@ -72,6 +72,17 @@ TEST(TextParser, BoilerplateRemoved) {
     EXPECT_TRUE(contains(a.body, "A further round is planned."));
 }
 
+// Reuters pages end with their standards line: page furniture, not story text.
+TEST(TextParser, ReutersStandardsLineIsFurniture) {
+    Article a = parse_one(
+        "Talks Resume In Abu Dhabi\n\n"
+        "KYIV, Jan 23 (Reuters) - Talks resumed on Friday, officials said.\n\n"
+        "Reporting by Tom Balmforth; Editing by Andrew Osborn\n\n"
+        "Our Standards: The Thomson Reuters Trust Principles.\n");
+    EXPECT_TRUE(contains(a.body, "Reporting by Tom Balmforth"));  // the extractor reads credits
+    EXPECT_FALSE(contains(a.body, "Trust Principles")) << a.body;
+}
+
 // Regression: the WordPress share block ("Share this:", "Like this:") ends the article; the
 // markers were written with their colon, which line normalisation strips, so they never
 // matched and the related-post titles that follow were indexed as body text.
