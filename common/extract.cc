@@ -60,6 +60,8 @@ Extractor::Extractor(Extractor&&) noexcept = default;
 Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 void Extractor::extract(Article& article) const {
+    // Title and body: what dates, credit lines and entities are found in.
+    const std::string text = ner::Recognizer::article_text(article);
     if (impl_->options.dates) {
         if (!article.date) {
             if (auto d = find_dateline(article.body)) {
@@ -67,12 +69,10 @@ void Extractor::extract(Article& article) const {
                 article.date_origin = DateOrigin::dateline;
             }
         }
-        std::string text = article.title_derived ? article.body : article.title + "\n\n" + article.body;
         article.dates_mentioned = unique_values(extract_dates(text, article.date));
     }
     // Credit lines name the journalists: reporters and writers are authors,
     // and nobody credited there is an entity of the story.
-    const std::string text = ner::Recognizer::article_text(article);
     const std::vector<CreditLine> credits = find_credit_lines(text);
     for (const CreditLine& c : credits) {
         for (const std::string& name : c.writers) {
