@@ -326,22 +326,25 @@ void FacetStoreBuilder::write(const Xapian::Database& db) const {
         // "AMERICAN"), as a filter's term does: shown as its most common
         // spelling (then the bytewise least), ordered by the lower-cased key.
         std::vector<std::string> key_of(dict.values.size());
-        std::unordered_map<std::string, std::uint32_t> best;  // key -> the spelling shown
+        std::vector<std::uint32_t> held_ids;
         for (std::uint32_t i = 0; i < held.size(); ++i) {
             if (!held[i]) continue;
             key_of[i] = Xapian::Unicode::tolower(dict.values[i]);
-            auto [it, added] = best.try_emplace(key_of[i], i);
-            std::uint32_t& b = it->second;
-            if (!added && (held[i] > held[b] || (held[i] == held[b] && dict.values[i] < dict.values[b]))) b = i;
+            held_ids.push_back(i);
         }
-        std::vector<std::uint32_t> order;  // the shown spellings, by key
-        for (const auto& [key, id] : best) order.push_back(id);
-        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return key_of[a] < key_of[b]; });
-        std::unordered_map<std::string_view, std::uint32_t> file_id;
-        for (std::uint32_t i = 0; i < order.size(); ++i) file_id.emplace(key_of[order[i]], i);
+        std::sort(held_ids.begin(), held_ids.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return key_of[a] < key_of[b]; });
+        std::vector<std::uint32_t> order;  // per file id: the spelling shown
         std::vector<std::uint32_t> remap(dict.values.size(), 0);
-        for (std::uint32_t i = 0; i < held.size(); ++i) {
-            if (held[i]) remap[i] = file_id.at(key_of[i]);
+        for (std::size_t k = 0; k < held_ids.size(); ++k) {
+            std::uint32_t i = held_ids[k];
+            if (k == 0 || key_of[i] != key_of[held_ids[k - 1]]) {
+                order.push_back(i);
+            } else if (std::uint32_t& b = order.back();
+                       held[i] > held[b] || (held[i] == held[b] && dict.values[i] < dict.values[b])) {
+                b = i;
+            }
+            remap[i] = static_cast<std::uint32_t>(order.size() - 1);
         }
 
         std::vector<std::uint32_t> offsets(limit + 1, 0), ids, doc_ids, counts(order.size(), 0);
