@@ -166,14 +166,9 @@ bool parse_contributed(std::string_view line, std::string_view low, CreditLine& 
     return false;
 }
 
-/// Whether the line starting at @p pos of @p text starts a sentence: the
-/// first line, after a blank line, or after a line ending in sentence
-/// punctuation.
-bool starts_sentence(std::string_view text, std::size_t pos) {
-    if (pos == 0) return true;
-    std::string_view before = text.substr(0, pos - 1);  // without the line's '\n'
-    std::size_t nl = before.rfind('\n');
-    std::string_view previous = text::trim(nl == std::string_view::npos ? before : before.substr(nl + 1));
+/// Whether a line after @p previous (trimmed; empty for none or a blank
+/// line) starts a sentence.
+bool starts_sentence(std::string_view previous) {
     if (previous.empty()) return true;
     char c = previous.back();
     return c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == ':';
@@ -191,11 +186,9 @@ bool might_be_credits(std::string_view line) {
 
 std::vector<CreditLine> find_credit_lines(std::string_view text) {
     std::vector<CreditLine> out;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t nl = text.find('\n', pos);
-        std::size_t end = nl == std::string_view::npos ? text.size() : nl;
-        std::string_view line = text::trim(text.substr(pos, end - pos));
+    std::string_view previous;  // the line before, trimmed
+    for (std::string_view raw : text::split_lines(text)) {
+        std::string_view line = text::trim(raw);
         if (!line.empty() && line.size() <= kMaxLineBytes) {
             // "(Reporting by ...)" and a final full stop.
             std::string_view inner = line;
@@ -208,7 +201,7 @@ std::vector<CreditLine> find_credit_lines(std::string_view text) {
                 std::string low = text::lower_ascii(inner);
                 // "... contributed" ends a sentence that starts the line: in
                 // hard-wrapped text a line can end "... Association contributed".
-                bool sentence = line.back() == '.' && starts_sentence(text, pos);
+                bool sentence = line.back() == '.' && starts_sentence(previous);
                 found = parse_roles(inner, low, credit) || (sentence && parse_contributed(inner, low, credit));
             }
             if (found) {
@@ -217,8 +210,7 @@ std::vector<CreditLine> find_credit_lines(std::string_view text) {
                 out.push_back(std::move(credit));
             }
         }
-        if (nl == std::string_view::npos) break;
-        pos = nl + 1;
+        previous = line;
     }
     return out;
 }
