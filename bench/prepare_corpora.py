@@ -68,29 +68,36 @@ def reuters(corpora, out):
     return n
 
 
-def bbc(corpora, out):
+def bbc_texts(corpora):
+    """Yields (category, file name without .txt, text) of every BBC article, in sorted order
+    (UTF-8, else Latin-1). scripts/cluster_text.py reads the same walk."""
     src = os.path.join(corpora, "bbc")
+    for cat in sorted(os.listdir(src)):
+        d = os.path.join(src, cat)
+        if not os.path.isdir(d):
+            continue
+        for f in sorted(os.listdir(d)):
+            if not f.endswith(".txt"):
+                continue
+            with open(os.path.join(d, f), "rb") as r:
+                raw = r.read()
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                text = raw.decode("latin-1")
+            yield cat, f[:-4], text
+
+
+def bbc(corpora, out):
     n = 0
     with open(os.path.join(out, "bbc.jsonl"), "w", encoding="utf-8") as w:
-        for cat in sorted(os.listdir(src)):
-            d = os.path.join(src, cat)
-            if not os.path.isdir(d):
-                continue
-            for f in sorted(os.listdir(d)):
-                if not f.endswith(".txt"):
-                    continue
-                with open(os.path.join(d, f), "rb") as r:
-                    raw = r.read()
-                try:
-                    text = raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    text = raw.decode("latin-1")
-                lines = text.split("\n")
-                rec = {"id": "bbc-%s-%s" % (cat, f[:-4]), "title": lines[0].strip(),
-                       "body": "\n".join(lines[1:]).strip(), "source": "BBC",
-                       "category": cat, "places": [], "people": []}
-                w.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                n += 1
+        for cat, name, text in bbc_texts(corpora):
+            lines = text.split("\n")
+            rec = {"id": "bbc-%s-%s" % (cat, name), "title": lines[0].strip(),
+                   "body": "\n".join(lines[1:]).strip(), "source": "BBC",
+                   "category": cat, "places": [], "people": []}
+            w.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
     return n
 
 

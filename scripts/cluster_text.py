@@ -20,16 +20,13 @@ import os
 import re
 import sys
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The corpus readers of the benchmarks: the same SGML tags and BBC files.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench"))
+from prepare_corpora import CONTROL, bbc_texts, tag  # noqa: E402
 
 
 def clean(text):
     return CONTROL.sub("", html.unescape(text))
-
-
-def tag(block, name):
-    m = re.search(r"<%s[^>]*>(.*?)</%s>" % (name, name), block, re.S)
-    return m.group(1) if m else ""
 
 
 def paragraphs(text):
@@ -69,23 +66,10 @@ def reuters(corpora, w):
 
 
 def bbc(corpora, w):
-    src = os.path.join(corpora, "bbc")
     n = 0
-    for cat in sorted(os.listdir(src)):
-        d = os.path.join(src, cat)
-        if not os.path.isdir(d):
-            continue
-        for f in sorted(os.listdir(d)):
-            if not f.endswith(".txt"):
-                continue
-            with open(os.path.join(d, f), "rb") as r:
-                raw = r.read()
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                text = raw.decode("latin-1")
-            w.write("\n\n".join(paragraphs(text)) + "\n\n")
-            n += 1
+    for _, _, text in bbc_texts(corpora):
+        w.write("\n\n".join(paragraphs(text)) + "\n\n")
+        n += 1
     return n
 
 
