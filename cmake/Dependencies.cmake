@@ -24,3 +24,13 @@ add_library(Gumbo::Gumbo ALIAS PkgConfig::GUMBO)
 # the feature macros in its pkg-config file, so they come from there.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 add_library(httplib::httplib ALIAS PkgConfig::HTTPLIB)
+
+# jemalloc: the tools allocate many small strings (Xapian's per-document term maps,
+# the entity recogniser's features, JSON output), where glibc's malloc spent 14% of
+# news-index's time (docs/benchmarks.md, "Memory allocator"). Sanitizer and fuzz builds
+# keep the system allocator, which the sanitizers replace.
+add_library(news_allocator INTERFACE)
+if(NEWS_JEMALLOC AND NOT NEWS_SANITIZE AND NOT NEWS_FUZZ)
+  pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
+  target_link_libraries(news_allocator INTERFACE PkgConfig::JEMALLOC)
+endif()
