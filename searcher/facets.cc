@@ -172,13 +172,20 @@ std::vector<RelatedValue> rank_related(std::vector<RelatedValue> candidates, std
 
 namespace {
 
-/// Calls @p fn(docid) for each live document of @p store that is not in @p set.
+/// Words of a DocSet over @p store's docids.
+std::size_t word_count(const FacetStore& store) {
+    return (static_cast<std::size_t>(store.docid_limit()) + 63) / 64;
+}
+
+/// Calls @p fn(docid) for each live document of @p store that is not in @p set,
+/// among the docids held in words [@p first_word, @p end_word).
 template <typename Fn>
-void for_each_left_out(const FacetStore& store, const DocSet& set, Fn&& fn) {
+void for_each_left_out(const FacetStore& store, const DocSet& set, Fn&& fn, std::size_t first_word,
+                       std::size_t end_word) {
     const std::uint64_t* live = store.live();
     const std::vector<std::uint64_t>& in = set.words();
-    const std::size_t n = (static_cast<std::size_t>(store.docid_limit()) + 63) / 64;
-    for (std::size_t w = 0; w < n; ++w) {
+    const std::size_t n = std::min(word_count(store), end_word);
+    for (std::size_t w = first_word; w < n; ++w) {
         std::uint64_t bits = live[w] & ~(w < in.size() ? in[w] : 0);
         while (bits) {
             fn(static_cast<Xapian::docid>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
@@ -187,30 +194,70 @@ void for_each_left_out(const FacetStore& store, const DocSet& set, Fn&& fn) {
     }
 }
 
-/// Whether the documents left out of @p set are fewer than those in it.
-bool count_complement(const FacetStore& store, const DocSet& set) {
-    return set.count() * 2 > store.doc_count();
+/// How @p set is walked for counting: the documents in it, or (when it holds
+/// more than half the collection) the live documents left out of it, subtracted
+/// from the store's totals.
+struct CountPlan {
+    bool complement = false;
+    std::size_t documents = 0;  ///< documents walked
+};
+
+CountPlan count_plan(const FacetStore& store, const DocSet& set) {
+    const std::size_t in = set.count();
+    if (in * 2 > store.doc_count()) return {true, store.doc_count() - std::min<std::size_t>(in, store.doc_count())};
+    return {false, in};
+}
+
+/// Fills @p counts (@p values of them) by calling @p count(first_word, end_word,
+/// counts, first_half) over all of @p store's words, or over two halves on two
+/// threads, summed (modulo 2^32, so halves that subtract from the totals add up
+/// too). Summing costs a pass over the values, so a split needs at least twice
+/// as many documents as values (a person dictionary can be larger than the set).
+template <typename Count>
+void count_in_halves(const FacetStore& store, const CountPlan& plan, std::size_t values, const Parallelism& parallel,
+                     std::vector<std::uint32_t>& counts, Count&& count) {
+    const std::size_t words = word_count(store);
+    if (!parallel.split(plan.documents) || plan.documents < 2 * values || words < 2) {
+        count(0, words, counts, true);
+        return;
+    }
+    const std::size_t mid = words / 2;
+    std::vector<std::uint32_t> second;
+    run_pair(parallel, [&] { count(0, mid, counts, true); }, [&] { count(mid, words, second, false); });
+    for (std::size_t i = 0; i < counts.size() && i < second.size(); ++i) counts[i] += second[i];
 }
 
 }  // namespace
 
-std::vector<std::uint32_t> count_values(const FacetStore& store, std::size_t field, const DocSet& set) {
+std::vector<std::uint32_t> count_values(const FacetStore& store, std::size_t field, const DocSet& set,
+                                        const Parallelism& parallel) {
     const FacetStore::Column& c = store.column(field);
     const std::uint32_t* offsets = c.offsets;
     const std::uint32_t* ids = c.ids;
-    if (count_complement(store, set)) {
-        std::vector<std::uint32_t> counts(c.counts, c.counts + c.size);
-        std::uint32_t* out = counts.data();
-        for_each_left_out(store, set, [&](Xapian::docid d) {
-            for (std::uint32_t i = offsets[d], e = offsets[d + 1]; i < e; ++i) --out[ids[i]];
-        });
-        return counts;
-    }
-    std::vector<std::uint32_t> counts(c.size, 0);
-    std::uint32_t* out = counts.data();
-    set.for_each([&](Xapian::docid d) {
-        for (std::uint32_t i = offsets[d], e = offsets[d + 1]; i < e; ++i) ++out[ids[i]];
-    });
+    const CountPlan plan = count_plan(store, set);
+    std::vector<std::uint32_t> counts;
+    count_in_halves(store, plan, c.size, parallel, counts,
+                    [&](std::size_t first_word, std::size_t end_word, std::vector<std::uint32_t>& part, bool first_half) {
+                        if (plan.complement) {
+                            if (first_half) part.assign(c.counts, c.counts + c.size);
+                            else part.assign(c.size, 0);
+                            std::uint32_t* out = part.data();
+                            for_each_left_out(
+                                store, set,
+                                [&](Xapian::docid d) {
+                                    for (std::uint32_t i = offsets[d], e = offsets[d + 1]; i < e; ++i) --out[ids[i]];
+                                },
+                                first_word, end_word);
+                            return;
+                        }
+                        part.assign(c.size, 0);
+                        std::uint32_t* out = part.data();
+                        set.for_each(
+                            [&](Xapian::docid d) {
+                                for (std::uint32_t i = offsets[d], e = offsets[d + 1]; i < e; ++i) ++out[ids[i]];
+                            },
+                            first_word, end_word);
+                    });
     return counts;
 }
 
@@ -260,23 +307,28 @@ auto bucket_counter(const FacetStore::Column& c, const DateBuckets& b, Counts& c
 }
 
 std::vector<FacetValue> store_date_histogram(const FacetStore& store, const DocSet& set, const FacetRequest& r,
-                                             DateBuckets& b) {
+                                             DateBuckets& b, const Parallelism& parallel) {
     const FacetStore::Column& c = store.column(store_field_index(r.field));
-    std::vector<std::uint32_t> counts;
-    std::vector<Xapian::docid> last(b.labels.size(), 0);  // a document counts once per bucket
-    if (count_complement(store, set)) {
-        if (b.totals.empty()) {  // once per store (with a cache): every live document
-            b.totals.assign(b.labels.size(), 0);
-            std::vector<Xapian::docid> seen(b.labels.size(), 0);
-            DocSet none(store.docid_limit());
-            for_each_left_out(store, none, bucket_counter(c, b, b.totals, seen, +1));
-        }
-        counts = b.totals;
-        for_each_left_out(store, set, bucket_counter(c, b, counts, last, -1));
-    } else {
-        counts.assign(b.labels.size(), 0);
-        set.for_each(bucket_counter(c, b, counts, last, +1));
+    const CountPlan plan = count_plan(store, set);
+    if (plan.complement && b.totals.empty()) {  // once per store (with a cache): every live document
+        b.totals.assign(b.labels.size(), 0);
+        std::vector<Xapian::docid> seen(b.labels.size(), 0);
+        DocSet none(store.docid_limit());
+        for_each_left_out(store, none, bucket_counter(c, b, b.totals, seen, +1), 0, word_count(store));
     }
+    std::vector<std::uint32_t> counts;
+    count_in_halves(store, plan, b.labels.size(), parallel, counts,
+                    [&](std::size_t first_word, std::size_t end_word, std::vector<std::uint32_t>& part, bool first_half) {
+                        std::vector<Xapian::docid> last(b.labels.size(), 0);  // a document counts once per bucket
+                        if (plan.complement) {
+                            if (first_half) part = b.totals;
+                            else part.assign(b.labels.size(), 0);
+                            for_each_left_out(store, set, bucket_counter(c, b, part, last, -1), first_word, end_word);
+                        } else {
+                            part.assign(b.labels.size(), 0);
+                            set.for_each(bucket_counter(c, b, part, last, +1), first_word, end_word);
+                        }
+                    });
     std::vector<FacetValue> values;
     for (std::size_t k = 0; k < counts.size(); ++k) {
         if (counts[k]) values.push_back({b.labels[k], counts[k]});
@@ -286,10 +338,11 @@ std::vector<FacetValue> store_date_histogram(const FacetStore& store, const DocS
     return values;
 }
 
-std::vector<FacetValue> store_entity_top(const FacetStore& store, const DocSet& set, const FacetRequest& r) {
+std::vector<FacetValue> store_entity_top(const FacetStore& store, const DocSet& set, const FacetRequest& r,
+                                         const Parallelism& parallel) {
     std::size_t field = store_field_index(r.field);
     const FacetStore::Column& c = store.column(field);
-    std::vector<std::uint32_t> counts = count_values(store, field, set);
+    std::vector<std::uint32_t> counts = count_values(store, field, set, parallel);
     std::string contains = Xapian::Unicode::tolower(r.contains), prefix = Xapian::Unicode::tolower(r.prefix);
     std::vector<char> selected;
     if (!prefix.empty()) c.prefix_matches(prefix, selected);  // through the sorted word starts
@@ -322,16 +375,16 @@ DateBuckets& DateBucketCache::get(const FacetStore& store, const FacetRequest& r
 }
 
 FacetResults count_with_store(const FacetStore& store, const DocSet& set, const std::vector<FacetRequest>& requests,
-                              DateBucketCache* cache) {
+                              DateBucketCache* cache, const Parallelism& parallel) {
     FacetResults out;
     for (const auto& r : requests) {
         if (!r.is_date()) {
-            out[r.key()] = store_entity_top(store, set, r);
+            out[r.key()] = store_entity_top(store, set, r, parallel);
         } else if (cache) {
-            out[r.key()] = store_date_histogram(store, set, r, cache->get(store, r));
+            out[r.key()] = store_date_histogram(store, set, r, cache->get(store, r), parallel);
         } else {
             DateBuckets buckets = make_date_buckets(store, r);
-            out[r.key()] = store_date_histogram(store, set, r, buckets);
+            out[r.key()] = store_date_histogram(store, set, r, buckets, parallel);
         }
     }
     return out;

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "common/facet_store.h"
+#include "searcher/parallel.h"
 
 namespace news {
 
@@ -109,16 +110,17 @@ private:
 
 /// Exact facet counts over @p set from the facet store (the fast path); @p cache
 /// (may be null) keeps date buckets between calls.
+/// @p parallel may split large sets over two threads (the results are the same).
 [[nodiscard]] FacetResults count_with_store(const FacetStore& store, const DocSet& set,
                                             const std::vector<FacetRequest>& requests,
-                                            DateBucketCache* cache = nullptr);
+                                            DateBucketCache* cache = nullptr, const Parallelism& parallel = {});
 
 /// Documents of @p set holding each value id of entity field @p field. A set
 /// holding more than half the collection is counted through its complement
 /// (the store's per-value document counts minus the documents left out), so
 /// the cost is at most half a pass over the collection.
 [[nodiscard]] std::vector<std::uint32_t> count_values(const FacetStore& store, std::size_t field,
-                                                      const DocSet& set);
+                                                      const DocSet& set, const Parallelism& parallel = {});
 
 /// A MatchSpy counting the values of several facet fields for every document
 /// of the match set. Multi-valued fields count each value once per document;

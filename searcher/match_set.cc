@@ -2,6 +2,7 @@
 /// @brief Boolean evaluation of a Xapian::Query over posting lists.
 #include "searcher/match_set.h"
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 
@@ -27,6 +28,9 @@ DocSet& DocSet::operator^=(const DocSet& o) {
     for (std::size_t i = 0; i < words_.size() && i < o.words_.size(); ++i) words_[i] ^= o.words_[i];
     return *this;
 }
+void DocSet::assign_words(const DocSet& o, std::size_t first_word, std::size_t end_word) {
+    for (std::size_t i = first_word; i < end_word && i < words_.size() && i < o.words_.size(); ++i) words_[i] = o.words_[i];
+}
 DocSet& DocSet::subtract(const DocSet& o) {
     for (std::size_t i = 0; i < words_.size() && i < o.words_.size(); ++i) words_[i] &= ~o.words_[i];
     return *this;
@@ -49,7 +53,8 @@ bool date_range_bounds(const Xapian::Query& q, std::string& from, std::string& t
 
 class Evaluator {
 public:
-    Evaluator(const Xapian::Database& db, const FacetStore& store) : db_(db), store_(store) {}
+    Evaluator(const Xapian::Database& db, const FacetStore& store, DocRange range)
+        : db_(db), store_(store), first_(range.first), end_(std::min(range.end, store.docid_limit())) {}
 
     std::optional<DocSet> eval(const Xapian::Query& q) {
         using Q = Xapian::Query;
@@ -96,9 +101,10 @@ private:
 
     DocSet term(const std::string& t) const {
         DocSet s(store_.docid_limit());
-        for (auto p = db_.postlist_begin(t), end = db_.postlist_end(t); p != end; ++p) {
-            if (*p < store_.docid_limit()) s.insert(*p);
-        }
+        auto p = db_.postlist_begin(t);
+        const auto end = db_.postlist_end(t);
+        if (first_ > 1 && p != end) p.skip_to(first_);
+        for (; p != end && *p < end_; ++p) s.insert(*p);
         return s;
     }
 
@@ -112,7 +118,7 @@ private:
             in[id] = v >= from && v <= to;
         }
         DocSet s(store_.docid_limit());
-        for (Xapian::docid d = 0; d < store_.docid_limit(); ++d) {
+        for (Xapian::docid d = first_; d < end_; ++d) {
             for (std::uint32_t id : c.of(d)) {
                 if (in[id]) s.insert(d);
             }
@@ -122,13 +128,23 @@ private:
 
     const Xapian::Database& db_;
     const FacetStore& store_;
+    Xapian::docid first_;  // members computed: [first_, end_)
+    Xapian::docid end_;
 };
 
 }  // namespace
 
 std::optional<DocSet> boolean_match_set(const Xapian::Database& db, const FacetStore& store,
-                                        const Xapian::Query& query) {
-    return Evaluator(db, store).eval(query);
+                                        const Xapian::Query& query, DocRange range) {
+    return Evaluator(db, store, range).eval(query);
+}
+
+std::size_t posting_count(const Xapian::Database& db, const Xapian::Query& query) {
+    std::size_t n = 0;
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+        if (!(*t).empty()) n += db.get_termfreq(*t);  // "" is MatchAll: a copy of the live bitmap
+    }
+    return n;
 }
 
 }  // namespace news

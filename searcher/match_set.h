@@ -35,7 +35,12 @@ public:
     /// Calls @p fn(docid) for each member in ascending order.
     template <typename Fn>
     void for_each(Fn&& fn) const {
-        for (std::size_t w = 0; w < words_.size(); ++w) {
+        for_each(fn, 0, words_.size());
+    }
+    /// The same for the members held in words [@p first_word, @p end_word).
+    template <typename Fn>
+    void for_each(Fn&& fn, std::size_t first_word, std::size_t end_word) const {
+        for (std::size_t w = first_word; w < end_word && w < words_.size(); ++w) {
             std::uint64_t bits = words_[w];
             while (bits) {
                 fn(static_cast<Xapian::docid>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
@@ -43,6 +48,8 @@ public:
             }
         }
     }
+    /// Copies words [@p first_word, @p end_word) of @p o (a set of the same limit) into this one.
+    void assign_words(const DocSet& o, std::size_t first_word, std::size_t end_word);
     [[nodiscard]] std::vector<std::uint64_t>& words() { return words_; }
     [[nodiscard]] const std::vector<std::uint64_t>& words() const { return words_; }
 
@@ -51,12 +58,24 @@ private:
     std::vector<std::uint64_t> words_;
 };
 
+/// A range of docids [first, end); the default is every docid.
+struct DocRange {
+    Xapian::docid first = 0;
+    Xapian::docid end = static_cast<Xapian::docid>(-1);
+};
+
 /// The documents matching @p query as a pure boolean query, read from posting
 /// lists (and the store's date column for publication-date ranges), or
 /// nullopt when the query needs Enquire (phrases, NEAR, wildcards, elite sets,
 /// other value ranges, posting sources). The result equals Enquire's match set.
+/// With @p range, only the members inside it are computed: the set's words
+/// holding docids outside it are left undefined (one thread's half of a split).
 [[nodiscard]] std::optional<DocSet> boolean_match_set(const Xapian::Database& db, const FacetStore& store,
-                                                      const Xapian::Query& query);
+                                                      const Xapian::Query& query, DocRange range = {});
+
+/// The number of postings of the terms of @p query (an upper bound on the work
+/// of boolean_match_set), to decide whether to split it.
+[[nodiscard]] std::size_t posting_count(const Xapian::Database& db, const Xapian::Query& query);
 
 /// A MatchSpy that records every docid Enquire matches (then counted with the store).
 class DocSetSpy : public Xapian::MatchSpy {

@@ -82,13 +82,15 @@ struct MatchSets {
 };
 
 /// Through posting lists: base, each field's filter and the excludes once, combined as bitmaps.
+/// With @p range, only the members inside it are computed (one half of a split).
 std::optional<MatchSets> sets_from_postings(const Xapian::Database& db, const FacetStore& store,
                                             const Xapian::Query& base, const std::vector<FieldFilter>& filters,
-                                            const Xapian::Query& exclude, const std::set<std::string>& own_fields) {
-    std::optional<DocSet> b = boolean_match_set(db, store, base);
+                                            const Xapian::Query& exclude, const std::set<std::string>& own_fields,
+                                            DocRange range = {}) {
+    std::optional<DocSet> b = boolean_match_set(db, store, base, range);
     if (!b) return std::nullopt;
     if (!exclude.empty()) {
-        std::optional<DocSet> e = boolean_match_set(db, store, exclude);
+        std::optional<DocSet> e = boolean_match_set(db, store, exclude, range);
         if (!e) return std::nullopt;
         b->subtract(*e);
     }
@@ -100,7 +102,8 @@ std::optional<MatchSets> sets_from_postings(const Xapian::Database& db, const Fa
         for (const auto& f : filters) {
             if (f.field == field) parts.push_back(filter_query(f));
         }
-        std::optional<DocSet> fs = boolean_match_set(db, store, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+        std::optional<DocSet> fs =
+            boolean_match_set(db, store, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), range);
         if (!fs) return std::nullopt;
         by_field.emplace(field, std::move(*fs));
     }
@@ -114,6 +117,38 @@ std::optional<MatchSets> sets_from_postings(const Xapian::Database& db, const Fa
         out.without_own.emplace(own, std::move(s));
     }
     return out;
+}
+
+/// sets_from_postings over the two halves of the docid space, one on @p helper
+/// (a second handle at the same revision) on a second thread, joined.
+std::optional<MatchSets> sets_from_postings_split(const Parallelism& parallel, const Xapian::Database& db,
+                                                  const Xapian::Database& helper, const FacetStore& store,
+                                                  const Xapian::Query& base, const std::vector<FieldFilter>& filters,
+                                                  const Xapian::Query& exclude, const std::set<std::string>& own_fields) {
+    const std::size_t words = (static_cast<std::size_t>(store.docid_limit()) + 63) / 64;
+    const std::size_t mid_word = words / 2;
+    const auto mid = static_cast<Xapian::docid>(mid_word * 64);
+    // Copies of a Xapian::Query share their internals through a reference count that
+    // is not atomic, so the helper gets queries of its own, rebuilt from their
+    // serialised form.
+    Xapian::Query helper_base, helper_exclude;
+    try {
+        helper_base = Xapian::Query::unserialise(base.serialise());
+        if (!exclude.empty()) helper_exclude = Xapian::Query::unserialise(exclude.serialise());
+    } catch (const Xapian::Error&) {  // a part that cannot be serialised: stay on one thread
+        return sets_from_postings(db, store, base, filters, exclude, own_fields);
+    }
+    std::optional<MatchSets> low, high;
+    run_pair(
+        parallel, [&] { low = sets_from_postings(db, store, base, filters, exclude, own_fields, {0, mid}); },
+        [&] {
+            high = sets_from_postings(helper, store, helper_base, filters, helper_exclude, own_fields,
+                                      {mid, store.docid_limit()});
+        });
+    if (!low || !high) return std::nullopt;  // both or neither: the same query tree
+    low->main.assign_words(high->main, mid_word, words);
+    for (auto& [field, set] : low->without_own) set.assign_words(high->without_own.at(field), mid_word, words);
+    return low;
 }
 
 /// Through Enquire (any query): every match recorded by a MatchSpy.
@@ -132,6 +167,17 @@ DocSet set_from_enquire(const Xapian::Database& db, const FacetStore& store, con
 Searcher::Searcher(const std::string& db_path) : path_(db_path), db_(open_database(db_path)) {}
 
 Searcher::~Searcher() = default;
+
+const Xapian::Database* Searcher::helper_database() {
+    try {
+        if (!helper_db_) helper_db_.emplace(path_);
+        if (helper_db_->get_revision() != db_.get_revision()) helper_db_->reopen();
+        if (helper_db_->get_revision() == db_.get_revision()) return &*helper_db_;
+    } catch (const Xapian::Error&) {
+        helper_db_.reset();
+    }
+    return nullptr;  // db_ is behind the newest revision: stay on one thread
+}
 
 const FacetStore* Searcher::store() {
     Xapian::rev revision = 0;
@@ -224,6 +270,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     }
 
     bool counting = !request.facets.empty() || !request.related.empty();
+    Parallelism parallel = parallel_;
+    parallel.helper = &helper_thread_;
     const FacetStore* facet_store = counting && request.facet_method != FacetMethod::value_slots ? store() : nullptr;
     std::optional<Xapian::MSet> ranked;
     // Ranks the hits shown. With @p every_match Enquire checks every match
@@ -242,7 +290,13 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         // the query is boolean, else from Enquire. Enquire ranks only the hits shown.
         std::optional<MatchSets> sets;
         if (request.facet_method != FacetMethod::store_enquire) {
-            sets = sets_from_postings(db_, *facet_store, base, request.filters, exclude, filtered_fields);
+            const Xapian::Database* helper = nullptr;
+            if (parallel.split(posting_count(db_, combine(base, filters_query(request.filters, ""), exclude)))) {
+                helper = helper_database();
+            }
+            sets = helper ? sets_from_postings_split(parallel, db_, *helper, *facet_store, base, request.filters,
+                                                     exclude, filtered_fields)
+                          : sets_from_postings(db_, *facet_store, base, request.filters, exclude, filtered_fields);
         }
         response.facet_method = sets ? FacetMethod::store_postings : FacetMethod::store_enquire;
         if (!sets && request.limit > 0) {
@@ -264,16 +318,17 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         }
         response.total = sets->main.count();
         response.total_exact = true;
-        response.facets = count_with_store(*facet_store, sets->main, main_facets, &date_buckets_);
+        response.facets = count_with_store(*facet_store, sets->main, main_facets, &date_buckets_, parallel);
         for (auto& [field, facets] : own_filter_facets) {
-            for (auto& [key, values] : count_with_store(*facet_store, sets->without_own.at(field), facets, &date_buckets_)) {
+            for (auto& [key, values] :
+                 count_with_store(*facet_store, sets->without_own.at(field), facets, &date_buckets_, parallel)) {
                 response.facets[key] = std::move(values);
             }
         }
         for (const auto& rr : request.related) {
             std::size_t f = store_field_index(rr.field);
             const FacetStore::Column& column = facet_store->column(f);
-            std::vector<std::uint32_t> counts = count_values(*facet_store, f, sets->main);
+            std::vector<std::uint32_t> counts = count_values(*facet_store, f, sets->main, parallel);
             std::set<std::string> skip = filtered_values(request.filters, rr.field);
             std::vector<RelatedValue> candidates;
             for (std::uint32_t id = 0; id < column.size; ++id) {

@@ -11,6 +11,7 @@
 
 #include "common/article.h"
 #include "searcher/facets.h"
+#include "searcher/parallel.h"
 #include "searcher/query_builder.h"
 
 namespace news {
@@ -87,6 +88,10 @@ public:
     /// The stored article with id @p id, or nullopt when there is none.
     [[nodiscard]] std::optional<Article> article(const std::string& id);
 
+    /// How one query may use a second core (default_parallelism(); a server,
+    /// which runs queries side by side, sets threads = 1). Results do not depend on it.
+    void set_parallelism(const Parallelism& parallel) { parallel_ = parallel; }
+
     [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
     /// The revision open (changes with every commit the reader has seen).
     [[nodiscard]] Xapian::rev revision() const { return db_.get_revision(); }
@@ -102,8 +107,16 @@ private:
     /// The facet store matching the revision open, or nullptr.
     const FacetStore* store();
 
+    /// A second handle on the database at db_'s revision, for the other half of
+    /// a split match set (a Xapian::Database serves one thread); nullptr when it
+    /// cannot be had at that revision.
+    const Xapian::Database* helper_database();
+
     std::string path_;
     Xapian::Database db_;
+    std::optional<Xapian::Database> helper_db_;
+    Parallelism parallel_ = default_parallelism();
+    HelperThread helper_thread_;  ///< its thread starts with the first split query
     std::unique_ptr<FacetStore> store_;
     DateBucketCache date_buckets_;  ///< for store_'s histograms
     bool refreshed_ = false;        ///< refresh() has just reopened: the next call keeps that revision

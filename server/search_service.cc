@@ -43,6 +43,9 @@ void SearchService::throw_timeout() const {
 }
 
 void SearchService::work(std::unique_ptr<Searcher> searcher) {
+    // The pool runs searches side by side on the cores; one query keeps to its thread.
+    const Parallelism one_thread{.threads = 1};
+    if (searcher) searcher->set_parallelism(one_thread);
     for (;;) {
         Job job;
         {
@@ -56,6 +59,7 @@ void SearchService::work(std::unique_ptr<Searcher> searcher) {
         if (!searcher) {
             try {
                 searcher = std::make_unique<Searcher>(db_path_);
+                searcher->set_parallelism(one_thread);
             } catch (...) {
                 open_error = std::current_exception();  // this job reports it; the next one tries again
             }

@@ -397,10 +397,16 @@ protected:
 
             auto main = model.match_set(q, req.filters, req.excludes, "");
             std::optional<std::string> first_hits;  // every counting path ranks the same hits
-            for (FacetMethod method : {FacetMethod::automatic, FacetMethod::store_enquire, FacetMethod::value_slots}) {
+            // One thread, and every match set and count split over two threads (min_work 1).
+            const std::vector<Parallelism> parallel = {{.threads = 1}, {.threads = 2, .min_work = 1}};
+            for (auto [method, split] : {std::pair{FacetMethod::automatic, 0}, {FacetMethod::automatic, 1},
+                                         {FacetMethod::store_enquire, 0}, {FacetMethod::store_enquire, 1},
+                                         {FacetMethod::value_slots, 0}}) {
                 req.facet_method = method;
+                searcher.set_parallelism(parallel[static_cast<std::size_t>(split)]);
                 SearchResponse r = searcher.search(req);
-                std::string where = fmt::format("query '{}' round {} method {}", q.text, round, static_cast<int>(method));
+                std::string where = fmt::format("query '{}' round {} method {} split {}", q.text, round,
+                                                static_cast<int>(method), split);
                 for (const auto& f : req.filters) where += fmt::format(" filter {}:{}", f.field, f.value);
                 for (const auto& f : req.excludes) where += fmt::format(" exclude {}:{}", f.field, f.value);
                 std::string hits;
