@@ -30,7 +30,7 @@ add_library(httplib::httplib ALIAS PkgConfig::HTTPLIB)
 # news-index's time (docs/benchmarks.md, "Memory allocator"). Sanitizer and fuzz builds
 # keep the system allocator, which the sanitizers replace.
 add_library(news_allocator INTERFACE)
-if(NEWS_JEMALLOC AND NOT NEWS_SANITIZE AND NOT NEWS_FUZZ)
+if(NEWS_JEMALLOC AND NOT NEWS_SANITIZE AND NOT NEWS_SANITIZE_THREAD AND NOT NEWS_FUZZ)
   pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
   target_link_libraries(news_allocator INTERFACE PkgConfig::JEMALLOC)
 endif()
