@@ -291,7 +291,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         std::optional<MatchSets> sets;
         if (request.facet_method != FacetMethod::store_enquire) {
             const Xapian::Database* helper = nullptr;
-            if (parallel.split(posting_count(db_, combine(base, filters_query(request.filters, ""), exclude)))) {
+            if (parallel.split(posting_count(db_, query))) {
                 helper = helper_database();
             }
             sets = helper ? sets_from_postings_split(parallel, db_, *helper, *facet_store, base, request.filters,
