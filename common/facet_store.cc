@@ -127,7 +127,7 @@ std::unique_ptr<FacetStore> FacetStore::open(const std::string& db_path, const X
     }
     auto words = [&](const Section& s) { return reinterpret_cast<const std::uint32_t*>(base + s.offset); };
     std::size_t limit = h.docid_limit;
-    if (table[0].size != (limit + 63) / 64 * 8) return nullptr;
+    if (table[0].size != bitmap_words(limit) * 8) return nullptr;
     store->live_ = reinterpret_cast<const std::uint64_t*>(base + table[0].offset);
     for (std::size_t f = 0; f < kStoreFields.size(); ++f) {
         const Section* s = table + 1 + f * kPerField;
@@ -304,7 +304,7 @@ void FacetStoreBuilder::write(const Xapian::Database& db) const {
     std::size_t limit = std::max<std::size_t>(docs_.size(), static_cast<std::size_t>(db.get_lastdocid()) + 1);
     out.resize(sizeof(Header) + kSections * sizeof(Section), '\0');
 
-    std::vector<std::uint64_t> live((limit + 63) / 64, 0);
+    std::vector<std::uint64_t> live(bitmap_words(limit), 0);
     for (std::size_t d = 0; d < docs_.size(); ++d) {
         if (!docs_[d].empty()) live[d / 64] |= std::uint64_t{1} << (d % 64);
     }

@@ -53,6 +53,10 @@ inline constexpr std::array<std::string_view, 8> kStoreFields = {"person", "org"
 /// digit; bytes of multibyte characters count as letters). Both lower-cased.
 [[nodiscard]] bool has_word_prefix(std::string_view lowered, std::string_view lowered_prefix);
 
+/// 64-bit words of a bitmap over docids [0, @p limit), 64 docids to a word: the
+/// store's live bitmap, and the searcher's match sets (DocSet), which copy it.
+[[nodiscard]] constexpr std::size_t bitmap_words(std::size_t limit) { return (limit + 63) / 64; }
+
 /// A read-only, memory-mapped facet store that matches one database revision.
 class FacetStore {
 public:

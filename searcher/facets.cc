@@ -172,11 +172,6 @@ std::vector<RelatedValue> rank_related(std::vector<RelatedValue> candidates, std
 
 namespace {
 
-/// Words of a DocSet over @p store's docids.
-std::size_t word_count(const FacetStore& store) {
-    return (static_cast<std::size_t>(store.docid_limit()) + 63) / 64;
-}
-
 /// Calls @p fn(docid) for each live document of @p store that is not in @p set,
 /// among the docids held in words [@p first_word, @p end_word).
 template <typename Fn>
@@ -184,7 +179,7 @@ void for_each_left_out(const FacetStore& store, const DocSet& set, Fn&& fn, std:
                        std::size_t end_word) {
     const std::uint64_t* live = store.live();
     const std::vector<std::uint64_t>& in = set.words();
-    const std::size_t n = std::min(word_count(store), end_word);
+    const std::size_t n = std::min(bitmap_words(store.docid_limit()), end_word);
     for (std::size_t w = first_word; w < n; ++w) {
         std::uint64_t bits = live[w] & ~(w < in.size() ? in[w] : 0);
         while (bits) {
@@ -216,7 +211,7 @@ CountPlan count_plan(const FacetStore& store, const DocSet& set) {
 template <typename Count>
 void count_in_halves(const FacetStore& store, const CountPlan& plan, std::size_t values, const Parallelism& parallel,
                      std::vector<std::uint32_t>& counts, Count&& count) {
-    const std::size_t words = word_count(store);
+    const std::size_t words = bitmap_words(store.docid_limit());
     if (!parallel.split(plan.documents) || plan.documents < 2 * values || words < 2) {
         count(0, words, counts, true);
         return;
@@ -314,7 +309,7 @@ std::vector<FacetValue> store_date_histogram(const FacetStore& store, const DocS
         b.totals.assign(b.labels.size(), 0);
         std::vector<Xapian::docid> seen(b.labels.size(), 0);
         DocSet none(store.docid_limit());
-        for_each_left_out(store, none, bucket_counter(c, b, b.totals, seen, +1), 0, word_count(store));
+        for_each_left_out(store, none, bucket_counter(c, b, b.totals, seen, +1), 0, bitmap_words(store.docid_limit()));
     }
     std::vector<std::uint32_t> counts;
     count_in_halves(store, plan, b.labels.size(), parallel, counts,

@@ -17,7 +17,7 @@ namespace news {
 class DocSet {
 public:
     DocSet() = default;
-    explicit DocSet(Xapian::docid limit) : limit_(limit), words_((limit + 63) / 64, 0) {}
+    explicit DocSet(Xapian::docid limit) : limit_(limit), words_(bitmap_words(limit), 0) {}
 
     void insert(Xapian::docid d) { words_[d / 64] |= std::uint64_t{1} << (d % 64); }
     [[nodiscard]] bool contains(Xapian::docid d) const {

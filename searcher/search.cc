@@ -125,7 +125,7 @@ std::optional<MatchSets> sets_from_postings_split(const Parallelism& parallel, c
                                                   const Xapian::Database& helper, const FacetStore& store,
                                                   const Xapian::Query& base, const std::vector<FieldFilter>& filters,
                                                   const Xapian::Query& exclude, const std::set<std::string>& own_fields) {
-    const std::size_t words = (static_cast<std::size_t>(store.docid_limit()) + 63) / 64;
+    const std::size_t words = bitmap_words(store.docid_limit());
     const std::size_t mid_word = words / 2;
     const auto mid = static_cast<Xapian::docid>(mid_word * 64);
     // Copies of a Xapian::Query share their internals through a reference count that
