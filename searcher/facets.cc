@@ -218,7 +218,7 @@ void count_in_halves(const FacetStore& store, const CountPlan& plan, std::size_t
     }
     const std::size_t mid = words / 2;
     std::vector<std::uint32_t> second;
-    run_pair(parallel, [&] { count(0, mid, counts, true); }, [&] { count(mid, words, second, false); });
+    parallel.helper->run_pair([&] { count(0, mid, counts, true); }, [&] { count(mid, words, second, false); });
     for (std::size_t i = 0; i < counts.size() && i < second.size(); ++i) counts[i] += second[i];
 }
 

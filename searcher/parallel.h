@@ -49,51 +49,21 @@ struct Parallelism {
     /// Split only when at least this many postings (match set) or documents (counting)
     /// are to be walked; below it handing over to a thread costs more than it saves.
     std::size_t min_work = 50'000;
-    /// Runs the second halves; without one, a thread is started for each.
+    /// Runs the second halves; nothing is split without one.
     HelperThread* helper = nullptr;
 
-    [[nodiscard]] bool split(std::size_t work) const { return threads >= 2 && work >= min_work; }
+    [[nodiscard]] bool split(std::size_t work) const {
+        return threads >= 2 && helper != nullptr && work >= min_work;
+    }
 };
 
 /// The default for one query at a time (news-search): both halves when the
-/// machine has a second core. A server, which runs queries side by side, keeps 1.
+/// machine has a second core (Searcher supplies the helper). A server, which
+/// runs queries side by side, keeps 1.
 [[nodiscard]] inline Parallelism default_parallelism() {
     Parallelism p;
     p.threads = std::thread::hardware_concurrency() >= 2 ? 2 : 1;
     return p;
-}
-
-/// Runs @p first on the calling thread and @p second on a new thread, and returns
-/// when both have finished; an exception from either is rethrown (first's first).
-template <typename First, typename Second>
-void run_pair(First&& first, Second&& second) {
-    std::exception_ptr second_error;
-    std::thread helper([&] {
-        try {
-            second();
-        } catch (...) {
-            second_error = std::current_exception();
-        }
-    });
-    std::exception_ptr first_error;
-    try {
-        first();
-    } catch (...) {
-        first_error = std::current_exception();
-    }
-    helper.join();
-    if (first_error) std::rethrow_exception(first_error);
-    if (second_error) std::rethrow_exception(second_error);
-}
-
-/// run_pair on @p parallel's helper thread when it has one, else on a new thread.
-template <typename First, typename Second>
-void run_pair(const Parallelism& parallel, First&& first, Second&& second) {
-    if (parallel.helper != nullptr) {
-        parallel.helper->run_pair(std::function<void()>(std::ref(first)), std::function<void()>(std::ref(second)));
-    } else {
-        run_pair(first, second);
-    }
 }
 
 }  // namespace news

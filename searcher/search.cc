@@ -139,8 +139,8 @@ std::optional<MatchSets> sets_from_postings_split(const Parallelism& parallel, c
         return sets_from_postings(db, store, base, filters, exclude, own_fields);
     }
     std::optional<MatchSets> low, high;
-    run_pair(
-        parallel, [&] { low = sets_from_postings(db, store, base, filters, exclude, own_fields, {0, mid}); },
+    parallel.helper->run_pair(
+        [&] { low = sets_from_postings(db, store, base, filters, exclude, own_fields, {0, mid}); },
         [&] {
             high = sets_from_postings(helper, store, helper_base, filters, helper_exclude, own_fields,
                                       {mid, store.docid_limit()});

@@ -1,5 +1,5 @@
 /// @file parallel_test.cc
-/// @brief HelperThread and run_pair: both halves run, on two threads, and errors reach the caller.
+/// @brief HelperThread and Parallelism: both halves run, on two threads, and errors reach the caller.
 #include "searcher/parallel.h"
 
 #include <gtest/gtest.h>
@@ -54,20 +54,12 @@ TEST(HelperThread, AnErrorInEitherHalfReachesTheCallerAndTheHelperCarriesOn) {
     EXPECT_EQ(first + second, 2);
 }
 
-TEST(RunPair, WithoutAHelperStartsAThreadAndRethrows) {
-    Parallelism p{.threads = 2};
-    int first = 0, second = 0;
-    std::thread::id second_id;
-    run_pair(p, [&] { first = 1; }, [&] { second = 2; second_id = std::this_thread::get_id(); });
-    EXPECT_EQ(first + second, 3);
-    EXPECT_NE(second_id, std::this_thread::get_id());
-    EXPECT_THROW(run_pair(p, [] {}, [] { throw std::runtime_error("x"); }), std::runtime_error);
-}
-
-TEST(Parallelism, SplitsOnlyWithTwoThreadsAndEnoughWork) {
-    EXPECT_FALSE((Parallelism{.threads = 1, .min_work = 10}.split(1000)));
-    EXPECT_FALSE((Parallelism{.threads = 2, .min_work = 10}.split(9)));
-    EXPECT_TRUE((Parallelism{.threads = 2, .min_work = 10}.split(10)));
+TEST(Parallelism, SplitsOnlyWithTwoThreadsAHelperAndEnoughWork) {
+    HelperThread helper;
+    EXPECT_FALSE((Parallelism{.threads = 1, .min_work = 10, .helper = &helper}.split(1000)));
+    EXPECT_FALSE((Parallelism{.threads = 2, .min_work = 10, .helper = &helper}.split(9)));
+    EXPECT_TRUE((Parallelism{.threads = 2, .min_work = 10, .helper = &helper}.split(10)));
+    EXPECT_FALSE((Parallelism{.threads = 2, .min_work = 10}.split(1000)));  // no helper
 }
 
 }  // namespace
