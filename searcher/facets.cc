@@ -233,25 +233,24 @@ std::vector<std::uint32_t> count_values(const FacetStore& store, std::size_t fie
     std::vector<std::uint32_t> counts;
     count_in_halves(store, plan, c.size, parallel, counts,
                     [&](std::size_t first_word, std::size_t end_word, std::vector<std::uint32_t>& part, bool first_half) {
+                        // The complement subtracts from the totals (once, in the first half).
+                        if (plan.complement && first_half) part.assign(c.counts, c.counts + c.size);
+                        else part.assign(c.size, 0);
+                        std::uint32_t* out = part.data();
                         if (plan.complement) {
-                            if (first_half) part.assign(c.counts, c.counts + c.size);
-                            else part.assign(c.size, 0);
-                            std::uint32_t* out = part.data();
                             for_each_left_out(
                                 store, set,
                                 [&](Xapian::docid d) {
                                     for (std::uint32_t i = offsets[d], e = offsets[d + 1]; i < e; ++i) --out[ids[i]];
                                 },
                                 first_word, end_word);
-                            return;
+                        } else {
+                            set.for_each(
+                                [&](Xapian::docid d) {
+                                    for (std::uint32_t i = offsets[d], e = offsets[d + 1]; i < e; ++i) ++out[ids[i]];
+                                },
+                                first_word, end_word);
                         }
-                        part.assign(c.size, 0);
-                        std::uint32_t* out = part.data();
-                        set.for_each(
-                            [&](Xapian::docid d) {
-                                for (std::uint32_t i = offsets[d], e = offsets[d + 1]; i < e; ++i) ++out[ids[i]];
-                            },
-                            first_word, end_word);
                     });
     return counts;
 }
@@ -315,12 +314,11 @@ std::vector<FacetValue> store_date_histogram(const FacetStore& store, const DocS
     count_in_halves(store, plan, b.labels.size(), parallel, counts,
                     [&](std::size_t first_word, std::size_t end_word, std::vector<std::uint32_t>& part, bool first_half) {
                         std::vector<Xapian::docid> last(b.labels.size(), 0);  // a document counts once per bucket
+                        if (plan.complement && first_half) part = b.totals;
+                        else part.assign(b.labels.size(), 0);
                         if (plan.complement) {
-                            if (first_half) part = b.totals;
-                            else part.assign(b.labels.size(), 0);
                             for_each_left_out(store, set, bucket_counter(c, b, part, last, -1), first_word, end_word);
                         } else {
-                            part.assign(b.labels.size(), 0);
                             set.for_each(bucket_counter(c, b, part, last, +1), first_word, end_word);
                         }
                     });
