@@ -118,15 +118,22 @@ def huffpost(corpora, out):
     return n
 
 
-def main():
+def corpora_args(program, needed):
+    """CORPORA_DIR and OUT_DIR from the command line, once the corpora in @needed
+    are there (else a message and exit status 2); OUT_DIR is created."""
     if len(sys.argv) != 3:
-        sys.exit("usage: prepare_corpora.py CORPORA_DIR OUT_DIR")
+        sys.exit("usage: %s.py CORPORA_DIR OUT_DIR" % program)
     corpora, out = sys.argv[1], sys.argv[2]
-    for need in ("reuters21578", "bbc", "huffpost_news_category_v3_first10k"):
+    for need in needed:
         if not os.path.isdir(os.path.join(corpora, need)):
-            print("prepare_corpora: %s/%s is absent" % (corpora, need), file=sys.stderr)
+            print("%s: %s/%s is absent" % (program, corpora, need), file=sys.stderr)
             sys.exit(2)
     os.makedirs(out, exist_ok=True)
+    return corpora, out
+
+
+def main():
+    corpora, out = corpora_args("prepare_corpora", ("reuters21578", "bbc", "huffpost_news_category_v3_first10k"))
     counts = {"reuters": reuters(corpora, out), "bbc": bbc(corpora, out),
               "huffpost": huffpost(corpora, out)}
     print(json.dumps(counts))

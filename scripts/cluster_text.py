@@ -22,7 +22,7 @@ import sys
 
 # The corpus readers of the benchmarks: the same SGML tags and BBC files.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench"))
-from prepare_corpora import CONTROL, bbc_texts, tag  # noqa: E402
+from prepare_corpora import CONTROL, bbc_texts, corpora_args, tag  # noqa: E402
 
 
 def clean(text):
@@ -104,14 +104,8 @@ def guardian(corpora, w):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: cluster_text.py CORPORA_DIR OUT_DIR")
-    corpora, out = sys.argv[1], sys.argv[2]
-    for need in ("reuters21578", "bbc", "huffpost_news_category_v3_first10k", "guardian_headlines"):
-        if not os.path.isdir(os.path.join(corpora, need)):
-            print("cluster_text: %s/%s is absent" % (corpora, need), file=sys.stderr)
-            sys.exit(2)
-    os.makedirs(out, exist_ok=True)
+    corpora, out = corpora_args(
+        "cluster_text", ("reuters21578", "bbc", "huffpost_news_category_v3_first10k", "guardian_headlines"))
     counts = {}
     for name, fn in (("reuters", reuters), ("bbc", bbc), ("huffpost", huffpost), ("guardian", guardian)):
         with open(os.path.join(out, name + ".txt"), "w", encoding="utf-8") as w:
