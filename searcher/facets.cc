@@ -158,13 +158,15 @@ std::vector<RelatedValue> rank_related(std::vector<RelatedValue> candidates, std
         c.score = related_score(c.count, c.collection_count, n, total);
         if (c.score > 0) keyed.emplace_back(Xapian::Unicode::tolower(c.value), std::move(c));
     }
-    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-        const RelatedValue &x = a.second, &y = b.second;
-        if (x.score != y.score) return x.score > y.score;
-        if (x.count != y.count) return x.count > y.count;
-        return a.first < b.first;
-    });
-    if (keyed.size() > request.limit) keyed.resize(request.limit);
+    const std::size_t shown = std::min(request.limit, keyed.size());
+    std::partial_sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(shown), keyed.end(),
+                      [](const auto& a, const auto& b) {
+                          const RelatedValue &x = a.second, &y = b.second;
+                          if (x.score != y.score) return x.score > y.score;
+                          if (x.count != y.count) return x.count > y.count;
+                          return a.first < b.first;
+                      });
+    keyed.resize(shown);
     std::vector<RelatedValue> out;
     for (auto& k : keyed) out.push_back(std::move(k.second));
     return out;
@@ -331,11 +333,10 @@ std::vector<FacetValue> store_date_histogram(const FacetStore& store, const DocS
     return values;
 }
 
-std::vector<FacetValue> store_entity_top(const FacetStore& store, const DocSet& set, const FacetRequest& r,
-                                         const Parallelism& parallel) {
+std::vector<FacetValue> store_entity_top(SetCounts& set_counts, const FacetRequest& r) {
     std::size_t field = store_field_index(r.field);
-    const FacetStore::Column& c = store.column(field);
-    std::vector<std::uint32_t> counts = count_values(store, field, set, parallel);
+    const FacetStore::Column& c = set_counts.store().column(field);
+    const std::vector<std::uint32_t>& counts = set_counts.of(field);
     std::string contains = Xapian::Unicode::tolower(r.contains), prefix = Xapian::Unicode::tolower(r.prefix);
     std::vector<char> selected;
     if (!prefix.empty()) c.prefix_matches(prefix, selected);  // through the sorted word starts
@@ -367,18 +368,64 @@ DateBuckets& DateBucketCache::get(const FacetStore& store, const FacetRequest& r
     return it->second;
 }
 
+const std::vector<std::uint32_t>& SetCounts::of(std::size_t field) {
+    auto it = counts_.find(field);
+    if (it == counts_.end()) it = counts_.emplace(field, count_values(store_, field, set_, parallel_)).first;
+    return it->second;
+}
+
 FacetResults count_with_store(const FacetStore& store, const DocSet& set, const std::vector<FacetRequest>& requests,
                               DateBucketCache* cache, const Parallelism& parallel) {
+    SetCounts counts(store, set, parallel);
+    return count_with_store(counts, requests, cache);
+}
+
+FacetResults count_with_store(SetCounts& counts, const std::vector<FacetRequest>& requests, DateBucketCache* cache) {
+    const FacetStore& store = counts.store();
     FacetResults out;
     for (const auto& r : requests) {
         if (!r.is_date()) {
-            out[r.key()] = store_entity_top(store, set, r, parallel);
+            out[r.key()] = store_entity_top(counts, r);
         } else if (cache) {
-            out[r.key()] = store_date_histogram(store, set, r, cache->get(store, r), parallel);
+            out[r.key()] = store_date_histogram(store, counts.set(), r, cache->get(store, r), counts.parallel());
         } else {
             DateBuckets buckets = make_date_buckets(store, r);
-            out[r.key()] = store_date_histogram(store, set, r, buckets, parallel);
+            out[r.key()] = store_date_histogram(store, counts.set(), r, buckets, counts.parallel());
         }
+    }
+    return out;
+}
+
+std::vector<RelatedValue> store_related(SetCounts& set_counts, std::size_t n, const RelatedRequest& request,
+                                        const std::set<std::string>& skip) {
+    const FacetStore& store = set_counts.store();
+    const std::size_t field = store_field_index(request.field);
+    const FacetStore::Column& c = store.column(field);
+    const std::vector<std::uint32_t>& counts = set_counts.of(field);
+    struct Scored {
+        double score;
+        std::uint32_t id;
+    };
+    std::vector<Scored> scored;
+    for (std::uint32_t id = 0; id < c.size; ++id) {
+        if (counts[id] < request.min_count || counts[id] == 0) continue;
+        double score = related_score(counts[id], c.counts[id], n, store.doc_count());
+        if (score <= 0) continue;
+        if (!skip.empty() && skip.count(std::string(c.lowered(id)))) continue;
+        scored.push_back({score, id});
+    }
+    // As rank_related: by score, then count, then the lower-cased value (the id order).
+    auto better = [&](const Scored& a, const Scored& b) {
+        if (a.score != b.score) return a.score > b.score;
+        if (counts[a.id] != counts[b.id]) return counts[a.id] > counts[b.id];
+        return a.id < b.id;
+    };
+    const std::size_t shown = std::min(request.limit, scored.size());
+    std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(shown), scored.end(), better);
+    std::vector<RelatedValue> out;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const std::uint32_t id = scored[i].id;
+        out.push_back({std::string(c.value(id)), counts[id], c.counts[id], scored[i].score});
     }
     return out;
 }

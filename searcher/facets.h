@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -108,19 +109,49 @@ private:
     std::map<std::string, DateBuckets> buckets_;  // by FacetRequest::key()
 };
 
-/// Exact facet counts over @p set from the facet store (the fast path); @p cache
-/// (may be null) keeps date buckets between calls.
-/// @p parallel may split large sets over two threads (the results are the same).
-[[nodiscard]] FacetResults count_with_store(const FacetStore& store, const DocSet& set,
-                                            const std::vector<FacetRequest>& requests,
-                                            DateBucketCache* cache = nullptr, const Parallelism& parallel = {});
-
 /// Documents of @p set holding each value id of entity field @p field. A set
 /// holding more than half the collection is counted through its complement
 /// (the store's per-value document counts minus the documents left out), so
 /// the cost is at most half a pass over the collection.
 [[nodiscard]] std::vector<std::uint32_t> count_values(const FacetStore& store, std::size_t field,
                                                       const DocSet& set, const Parallelism& parallel = {});
+
+/// count_values of one match set, each field counted at most once however many
+/// requests need it (a field's facet and its related values share one count).
+/// Holds references: @p store and @p set must outlive it.
+class SetCounts {
+public:
+    SetCounts(const FacetStore& store, const DocSet& set, const Parallelism& parallel = {})
+        : store_(store), set_(set), parallel_(parallel) {}
+    [[nodiscard]] const FacetStore& store() const { return store_; }
+    [[nodiscard]] const DocSet& set() const { return set_; }
+    [[nodiscard]] const Parallelism& parallel() const { return parallel_; }
+    /// Per value id of field @p field (an index of kStoreFields).
+    [[nodiscard]] const std::vector<std::uint32_t>& of(std::size_t field);
+
+private:
+    const FacetStore& store_;
+    const DocSet& set_;
+    Parallelism parallel_;
+    std::map<std::size_t, std::vector<std::uint32_t>> counts_;
+};
+
+/// Exact facet counts over @p set from the facet store (the fast path); @p cache
+/// (may be null) keeps date buckets between calls.
+/// @p parallel may split large sets over two threads (the results are the same).
+[[nodiscard]] FacetResults count_with_store(const FacetStore& store, const DocSet& set,
+                                            const std::vector<FacetRequest>& requests,
+                                            DateBucketCache* cache = nullptr, const Parallelism& parallel = {});
+/// The same, with entity counts taken from (and kept in) @p counts.
+[[nodiscard]] FacetResults count_with_store(SetCounts& counts, const std::vector<FacetRequest>& requests,
+                                            DateBucketCache* cache = nullptr);
+
+/// --related over the facet store: the values of @p request's field in at
+/// least min_count of the @p n matching articles (@p counts), ranked as
+/// rank_related ranks them, leaving out the lower-cased values in @p skip.
+/// Only the values shown are turned into strings.
+[[nodiscard]] std::vector<RelatedValue> store_related(SetCounts& counts, std::size_t n, const RelatedRequest& request,
+                                                      const std::set<std::string>& skip);
 
 /// A MatchSpy counting the values of several facet fields for every document
 /// of the match set. Multi-valued fields count each value once per document;

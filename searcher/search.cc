@@ -318,7 +318,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         }
         response.total = sets->main.count();
         response.total_exact = true;
-        response.facets = count_with_store(*facet_store, sets->main, main_facets, &date_buckets_, parallel);
+        SetCounts main_counts(*facet_store, sets->main, parallel);  // shared by the facets and related values
+        response.facets = count_with_store(main_counts, main_facets, &date_buckets_);
         for (auto& [field, facets] : own_filter_facets) {
             for (auto& [key, values] :
                  count_with_store(*facet_store, sets->without_own.at(field), facets, &date_buckets_, parallel)) {
@@ -326,17 +327,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             }
         }
         for (const auto& rr : request.related) {
-            std::size_t f = store_field_index(rr.field);
-            const FacetStore::Column& column = facet_store->column(f);
-            std::vector<std::uint32_t> counts = count_values(*facet_store, f, sets->main, parallel);
-            std::set<std::string> skip = filtered_values(request.filters, rr.field);
-            std::vector<RelatedValue> candidates;
-            for (std::uint32_t id = 0; id < column.size; ++id) {
-                if (counts[id] < rr.min_count || counts[id] == 0) continue;
-                if (!skip.empty() && skip.count(std::string(column.lowered(id)))) continue;
-                candidates.push_back({std::string(column.value(id)), counts[id], column.counts[id], 0});
-            }
-            response.related[rr.field] = rank_related(std::move(candidates), response.total, facet_store->doc_count(), rr);
+            response.related[rr.field] =
+                store_related(main_counts, response.total, rr, filtered_values(request.filters, rr.field));
         }
         if (request.limit > 0 && !ranked) rank_hits(false);
     } else {
