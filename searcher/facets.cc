@@ -62,7 +62,10 @@ std::string iso_week(int y, int m, int d) {
 
 }  // namespace
 
-std::string FacetRequest::key() const { return is_date() ? field + ":" + bucket_name(bucket) : field; }
+std::string FacetRequest::key() const {
+    if (!is_date()) return field;
+    return field + ":" + (automatic ? "auto" : bucket_name(bucket));
+}
 
 FacetRequest parse_facet_request(const std::string& spec) {
     FacetRequest r;
@@ -84,7 +87,12 @@ FacetRequest parse_facet_request(const std::string& spec) {
     std::size_t i = 1;
     if (date) {
         r.limit = 0;  // all buckets
-        if (i < parts.size() && parse_bucket(parts[i], r.bucket)) ++i;
+        if (i < parts.size() && parts[i] == "auto") {
+            r.automatic = true;
+            ++i;
+        } else if (i < parts.size() && parse_bucket(parts[i], r.bucket)) {
+            ++i;
+        }
     }
     if (i < parts.size()) {
         if (!parse_size(parts[i], r.limit) || r.limit == 0) {
@@ -113,6 +121,28 @@ std::string bucket_label(const std::string& c, DateBucket bucket) {
     if (m == 0) return c.substr(0, 4);
     if (d == 0) return fmt::format("{}-{}", c.substr(0, 4), c.substr(4, 2));
     return fmt::format("{}-{}-{}", c.substr(0, 4), c.substr(4, 2), c.substr(6, 2));
+}
+
+DateBucket auto_bucket(std::string_view first_day, std::string_view last_day) {
+    // Days since the epoch of a day label; a missing month or day counts as the first.
+    auto days = [](std::string_view label) -> std::int64_t {
+        auto part = [&](std::size_t at, std::size_t n, int missing) {
+            int v = missing;
+            if (label.size() >= at + n) std::from_chars(label.data() + at, label.data() + at + n, v);
+            return v;
+        };
+        std::tm tm{};
+        tm.tm_year = part(0, 4, 1970) - 1900;
+        tm.tm_mon = part(5, 2, 1) - 1;
+        tm.tm_mday = part(8, 2, 1);
+        tm.tm_hour = 12;
+        return static_cast<std::int64_t>(timegm(&tm)) / 86400;
+    };
+    const std::int64_t span = days(last_day) - days(first_day);
+    if (span <= 62) return DateBucket::day;
+    if (span <= 366) return DateBucket::week;
+    if (span <= 366 * 6) return DateBucket::month;
+    return DateBucket::year;
 }
 
 bool facet_value_selected(std::string_view lowered, std::string_view contains_lower, std::string_view prefix_lower) {
@@ -382,15 +412,34 @@ FacetResults count_with_store(const FacetStore& store, const DocSet& set, const 
 
 FacetResults count_with_store(SetCounts& counts, const std::vector<FacetRequest>& requests, DateBucketCache* cache) {
     const FacetStore& store = counts.store();
+    auto histogram = [&](const FacetRequest& r) {
+        if (cache) return store_date_histogram(store, counts.set(), r, cache->get(store, r), counts.parallel());
+        DateBuckets buckets = make_date_buckets(store, r);
+        return store_date_histogram(store, counts.set(), r, buckets, counts.parallel());
+    };
     FacetResults out;
     for (const auto& r : requests) {
         if (!r.is_date()) {
             out[r.key()] = store_entity_top(counts, r);
-        } else if (cache) {
-            out[r.key()] = store_date_histogram(store, counts.set(), r, cache->get(store, r), counts.parallel());
+        } else if (!r.automatic) {
+            out[r.key()] = histogram(r);
         } else {
-            DateBuckets buckets = make_date_buckets(store, r);
-            out[r.key()] = store_date_histogram(store, counts.set(), r, buckets, counts.parallel());
+            // Days first; a longer span is counted again in its bucket (a
+            // document mentioning two days of one month counts once there).
+            FacetRequest chosen = r;
+            chosen.automatic = false;
+            chosen.bucket = DateBucket::day;
+            chosen.limit = 0;
+            std::vector<FacetValue> values = histogram(chosen);
+            if (!values.empty() && values.front().value != kUnknown) {
+                std::size_t last = values.size() - 1;
+                if (values[last].value == kUnknown) --last;  // "unknown" comes last
+                chosen.bucket = auto_bucket(values.front().value, values[last].value);
+            }
+            chosen.limit = r.limit;
+            if (chosen.bucket != DateBucket::day) values = histogram(chosen);
+            else if (r.limit && values.size() > r.limit) values.resize(r.limit);
+            out[r.key()] = std::move(values);
         }
     }
     return out;
@@ -430,6 +479,11 @@ std::vector<RelatedValue> store_related(SetCounts& set_counts, std::size_t n, co
     return out;
 }
 
+namespace {
+/// The first byte of a date:auto counter's keys for bucket size @p b.
+char auto_key_lead(DateBucket b) { return static_cast<char>('0' + static_cast<int>(b)); }
+}  // namespace
+
 FacetSpy::FacetSpy(std::vector<FacetRequest> requests) {
     for (auto& r : requests) {
         Xapian::valueno slot = 0;
@@ -447,18 +501,27 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
     for (auto& c : counters_) {
         std::string packed = doc.get_value(c.slot);
         if (c.request.is_date()) {
-            if (packed.empty()) {
-                if (c.request.field == "date") ++c.counts[kUnknown];
-                continue;
+            // date:auto counts every bucket size, keys led by the size's digit,
+            // and results() keeps the one the span calls for.
+            const std::vector<DateBucket> sizes =
+                c.request.automatic
+                    ? std::vector<DateBucket>{DateBucket::day, DateBucket::week, DateBucket::month, DateBucket::year}
+                    : std::vector<DateBucket>{c.request.bucket};
+            for (DateBucket size : sizes) {
+                const std::string lead = c.request.automatic ? std::string(1, auto_key_lead(size)) : std::string();
+                if (packed.empty()) {
+                    if (c.request.field == "date") ++c.counts[lead + kUnknown];
+                    continue;
+                }
+                // a document counts once per bucket
+                std::vector<std::string> labels;
+                schema::for_each_packed(packed, [&](std::string_view v) {
+                    labels.push_back(lead + bucket_label(std::string(v), size));
+                });
+                std::sort(labels.begin(), labels.end());
+                labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
+                for (auto& l : labels) ++c.counts[l];
             }
-            // a document counts once per bucket
-            std::vector<std::string> labels;
-            schema::for_each_packed(packed, [&](std::string_view v) {
-                labels.push_back(bucket_label(std::string(v), c.request.bucket));
-            });
-            std::sort(labels.begin(), labels.end());
-            labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
-            for (auto& l : labels) ++c.counts[l];
             continue;
         }
         // Spellings that lower-case alike are one value (as in the facet
@@ -493,7 +556,22 @@ FacetResults FacetSpy::results() const {
     for (std::size_t i = 0; i < counters_.size(); ++i) {
         const Counter& c = counters_[i];
         std::vector<FacetValue> values;
-        for (const auto& [key, n] : c.counts) values.push_back({key, n});
+        if (c.request.automatic) {
+            // Keys "0<day>", "1<week>"...: the span of the days picks the size.
+            const char day = auto_key_lead(DateBucket::day);
+            std::string first, last;
+            for (const auto& [key, n] : c.counts) {
+                if (key[0] != day || key.substr(1) == kUnknown) continue;
+                if (first.empty()) first = key.substr(1);
+                last = key.substr(1);
+            }
+            const char lead = auto_key_lead(first.empty() ? DateBucket::day : auto_bucket(first, last));
+            for (const auto& [key, n] : c.counts) {
+                if (key[0] == lead) values.push_back({key.substr(1), n});
+            }
+        } else {
+            for (const auto& [key, n] : c.counts) values.push_back({key, n});
+        }
         if (c.request.is_date()) {
             // chronological; "unknown" last
             std::stable_partition(values.begin(), values.end(), [](const FacetValue& v) { return v.value != kUnknown; });

@@ -23,16 +23,19 @@ enum class DateBucket { day, week, month, year };
 struct FacetRequest {
     std::string field;            ///< person, org, place, misc, source, author, date, mentioned
     DateBucket bucket = DateBucket::day;  ///< for date and mentioned
+    /// date:auto: the bucket is chosen from the dates of the matches (auto_bucket);
+    /// the labels show which (see bucket_label).
+    bool automatic = false;
     std::size_t limit = 10;       ///< top N values (entity fields); date histograms list all buckets
     std::string contains;         ///< only values containing this (case-insensitive)
     std::string prefix;           ///< only values with a word starting with this (case-insensitive)
 
     [[nodiscard]] bool is_date() const { return field == "date" || field == "mentioned"; }
-    /// The key under which results are reported: "person", "date:month".
+    /// The key under which results are reported: "person", "date:month", "date:auto".
     [[nodiscard]] std::string key() const;
 };
 
-/// Parses "person", "person:20", "date:month", "date:month:24"; throws QueryError.
+/// Parses "person", "person:20", "date:month", "date:month:24", "date:auto"; throws QueryError.
 [[nodiscard]] FacetRequest parse_facet_request(const std::string& spec);
 
 struct FacetValue {
@@ -44,8 +47,15 @@ struct FacetValue {
 /// chronological, with "unknown" (publication date only) last.
 using FacetResults = std::map<std::string, std::vector<FacetValue>>;
 
-/// "2026-02-01" -> bucket label for @p bucket ("2026-W05", "2026-02", "2026").
+/// "20260201" -> bucket label for @p bucket ("2026-02-01", "2026-W05", "2026-02", "2026").
 [[nodiscard]] std::string bucket_label(const std::string& compact_date, DateBucket bucket);
+
+/// The bucket of a date:auto histogram whose first and last day labels (the
+/// earliest and latest matching dates, "2026-01-24"; "2026-01" or "2026" for
+/// partial dates) are @p first_day and @p last_day: the finest that keeps the
+/// histogram readable. Day up to 62 days apart, week up to 366, month up to
+/// six years, else year.
+[[nodiscard]] DateBucket auto_bucket(std::string_view first_day, std::string_view last_day);
 
 /// Whether a value passes a request's --facet-contains and --facet-prefix
 /// (both lower-cased already; empty means no condition).

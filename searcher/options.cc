@@ -32,7 +32,8 @@ SearchCommandLine parse_search_command_line(int argc, const char* const argv[]) 
         ("sort", po::value(&sort)->default_value(sort), "relevance | date (newest first)")
         ("match", po::value(&match)->default_value(match), "all: every word must match | any: at least one")
         ("facet,f", po::value(&facets), "FIELD[:N] counts over all matches: person org place misc source "
-                                        "author (top N, default 10), date:day|week|month|year, mentioned:...")
+                                        "author (top N, default 10), date:day|week|month|year|auto, "
+                                        "mentioned:...")
         ("facet-contains", po::value(&facet_contains), "only facet values containing this text")
         ("facet-prefix", po::value(&facet_prefix), "only facet values with a word starting with this text")
         ("related", po::value(&related), "FIELD[:N]: the N values of an entity field most over-represented "

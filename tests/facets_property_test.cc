@@ -161,6 +161,20 @@ struct Model {
     }
 
     static std::vector<FacetValue> facet(const std::vector<const Article*>& set, const FacetRequest& r) {
+        if (r.automatic) {  // the days' span picks the bucket size
+            FacetRequest days = r;
+            days.automatic = false;
+            days.bucket = DateBucket::day;
+            days.limit = 0;
+            std::vector<std::string> dated;
+            for (const auto& v : facet(set, days)) {
+                if (v.value != "unknown") dated.push_back(v.value);
+            }
+            FacetRequest chosen = r;
+            chosen.automatic = false;
+            chosen.bucket = dated.empty() ? DateBucket::day : auto_bucket(dated.front(), dated.back());
+            return facet(set, chosen);
+        }
         std::map<std::string, std::size_t> counts;
         for (const Article* a : set) {
             if (r.is_date()) {
@@ -315,7 +329,10 @@ Article random_article(std::mt19937& rng, const std::string& id, const std::stri
     a.entities.misc = some(rng, kMisc, 1);
     a.source = pick(rng, kSources);
     a.authors = some(rng, kAuthors, 2);
-    if (roll(rng, 5) != 0) a.date = DateValue{2025 + roll(rng, 2), 1 + roll(rng, 3), 1 + roll(rng, 28)};
+    // Mostly three months of two years; a few from earlier years (date:auto by year).
+    if (roll(rng, 5) != 0) {
+        a.date = DateValue{roll(rng, 10) == 0 ? 2012 + roll(rng, 13) : 2025 + roll(rng, 2), 1 + roll(rng, 3), 1 + roll(rng, 28)};
+    }
     for (int i = roll(rng, 4); i > 0; --i) {
         a.dates_mentioned.push_back(DateValue{2026, 1 + roll(rng, 3), roll(rng, 3) == 0 ? 0 : 1 + roll(rng, 28)});
     }
@@ -362,7 +379,8 @@ FieldFilter random_filter(std::mt19937& rng) {
 FacetRequest random_facet(std::mt19937& rng) {
     static const std::vector<std::string> kSpecs = {
         "person",    "person:3", "org", "place:2", "misc", "source", "author", "date:day",
-        "date:week", "date:month", "date:year", "mentioned:month", "mentioned:week", "mentioned:day", "date:month:2"};
+        "date:week", "date:month", "date:year", "mentioned:month", "mentioned:week", "mentioned:day", "date:month:2",
+        "date:auto", "mentioned:auto", "date:auto:3"};
     FacetRequest r = parse_facet_request(pick(rng, kSpecs));
     if (!r.is_date() && roll(rng, 4) == 0) r.prefix = pick(rng, std::vector<std::string>{"ze", "ZEL", "an", "pic", "n", "neil", "li"});
     if (!r.is_date() && roll(rng, 6) == 0) r.contains = pick(rng, std::vector<std::string>{"e", "berg", "o"});

@@ -27,6 +27,41 @@ TEST(FacetRequest, Parses) {
     }
 }
 
+TEST(FacetRequest, ParsesAuto) {
+    FacetRequest a = parse_facet_request("date:auto");
+    EXPECT_TRUE(a.automatic);
+    EXPECT_EQ(a.key(), "date:auto");
+    EXPECT_EQ(a.limit, 0u);
+    FacetRequest m = parse_facet_request("mentioned:auto:12");
+    EXPECT_TRUE(m.automatic);
+    EXPECT_EQ(m.limit, 12u);
+    EXPECT_FALSE(parse_facet_request("date:month").automatic);
+    EXPECT_THROW((void)parse_facet_request("person:auto"), QueryError);
+}
+
+struct AutoCase {
+    const char* first;
+    const char* last;
+    DateBucket bucket;
+};
+class AutoBuckets : public ::testing::TestWithParam<AutoCase> {};
+TEST_P(AutoBuckets, SpanPicksTheBucket) {
+    EXPECT_EQ(auto_bucket(GetParam().first, GetParam().last), GetParam().bucket)
+        << GetParam().first << ".." << GetParam().last;
+}
+INSTANTIATE_TEST_SUITE_P(
+    Spans, AutoBuckets,
+    ::testing::Values(AutoCase{"2026-01-24", "2026-01-24", DateBucket::day},
+                      AutoCase{"2026-01-01", "2026-03-04", DateBucket::day},    // 62 days
+                      AutoCase{"2026-01-01", "2026-03-05", DateBucket::week},   // 63
+                      AutoCase{"2024-01-01", "2025-01-01", DateBucket::week},   // 366 (a leap year)
+                      AutoCase{"2025-01-01", "2026-01-03", DateBucket::month},  // 367
+                      AutoCase{"2020-01-01", "2026-01-05", DateBucket::month},  // 2,196 = 6 x 366
+                      AutoCase{"2020-01-01", "2026-01-06", DateBucket::year},
+                      AutoCase{"1987-02-26", "2026-11-22", DateBucket::year},
+                      AutoCase{"2026-01", "2026-02-15", DateBucket::day},       // a month-only date: its first day
+                      AutoCase{"2026", "2026-12-31", DateBucket::week}));
+
 struct BucketCase {
     const char* compact;
     DateBucket bucket;

@@ -169,6 +169,11 @@ TEST_F(ServerApi, FacetsEndpointSearchesWithinAField) {
     Answer months = get(*client_, "/api/facets?field=date:month&q=talks");
     ASSERT_EQ(months.status, 200);
     EXPECT_EQ(months.body["facets"]["date:month"], json::parse(R"([{"value":"2026-01","count":3}])"));
+    // date:auto: two days apart, so by day.
+    Answer automatic = get(*client_, "/api/search?q=talks&limit=0&facet=date:auto");
+    ASSERT_EQ(automatic.status, 200) << automatic.body.dump();
+    EXPECT_EQ(automatic.body["facets"]["date:auto"],
+              json::parse(R"([{"value":"2026-01-24","count":1},{"value":"2026-01-25","count":2}])"));
 
     EXPECT_EQ(get(*client_, "/api/facets").status, 400);
     EXPECT_EQ(get(*client_, "/api/facets?field=colour").status, 400);

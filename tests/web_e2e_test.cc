@@ -118,6 +118,20 @@ TEST_F(WebPage, HistogramBarsFilterByDateAndTheKeyboardWorks) {
     EXPECT_EQ(bars().size(), 2u);
     EXPECT_EQ(b.script("return document.querySelector('#histogram .bar.selected').dataset.label;"), "2026-01-25");
 
+    // By week: the server counts ISO weeks; the bar of week 4 selects its seven days.
+    b.navigate(server_->url() + "/?q=talks");
+    wait_total(3);
+    b.script("const s = document.querySelector('#granularity'); s.value = 'week';"
+             "s.dispatchEvent(new Event('change'));");
+    b.wait_for("return document.querySelectorAll('#histogram .bar').length === 1", "one bar for the week");
+    EXPECT_EQ(b.script("return new URLSearchParams(location.search).get('per');"), "week");
+    EXPECT_EQ(bars(), std::vector<std::string>{"week of 2026-01-19: 3 articles"});
+    b.click(b.find("#histogram .bar[data-label='week of 2026-01-19']"));
+    b.wait_for("return new URLSearchParams(location.search).getAll('filter').length === 1", "the week's filter");
+    EXPECT_EQ(b.script("return new URLSearchParams(location.search).getAll('filter');"),
+              nlohmann::json::array({"date:2026-01-19..2026-01-25"}));
+    wait_total(3);
+
     // "/" focuses the search box from anywhere on the page.
     b.script("document.activeElement.blur();");
     b.keys("/");

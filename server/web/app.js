@@ -116,10 +116,6 @@ const fmtCount = (n) => n.toLocaleString('en');
 
 // ---- dates and the histogram ----
 
-function parseDay(label) {
-  const [y, m, d] = label.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
-}
 const isoDay = (date) => date.toISOString().slice(0, 10);
 
 function isoWeekStart(date) {
@@ -129,37 +125,23 @@ function isoWeekStart(date) {
   return d;
 }
 
-// Day buckets ("2026-01-24": n) grouped per granularity, with the filter for each bar.
-function bucketize(days, per) {
-  const map = new Map();
-  for (const { value, count } of days) {
-    const d = parseDay(value);
-    let key, filter, label;
-    if (per === 'day') {
-      key = value; label = value; filter = value;
-    } else if (per === 'week') {
-      const start = isoWeekStart(d);
-      const end = new Date(start); end.setUTCDate(end.getUTCDate() + 6);
-      key = isoDay(start); label = `week of ${key}`; filter = `${key}..${isoDay(end)}`;
-    } else if (per === 'month') {
-      key = value.slice(0, 7); label = key; filter = key;
-    } else {
-      key = value.slice(0, 4); label = key; filter = key;
-    }
-    const b = map.get(key) || { key, label, filter, count: 0 };
-    b.count += count;
-    map.set(key, b);
-  }
-  return [...map.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+// Monday of ISO week `week` of `year` (week 1 holds January 4).
+function isoWeekMonday(year, week) {
+  const monday = isoWeekStart(new Date(Date.UTC(year, 0, 4)));
+  monday.setUTCDate(monday.getUTCDate() + (week - 1) * 7);
+  return monday;
 }
 
-function autoGranularity(days) {
-  if (days.length < 2) return 'day';
-  const span = (parseDay(days[days.length - 1].value) - parseDay(days[0].value)) / 86400000;
-  if (span <= 62) return 'day';
-  if (span <= 366) return 'week';
-  if (span <= 366 * 6) return 'month';
-  return 'year';
+// The bar of one bucket label of the server's histogram ("2026-01-24", "2026-W04",
+// "2026-01", "2026"; a partial date keeps its coarser label) and the date filter
+// that selects that bucket.
+function barOf(value) {
+  const week = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (!week) return { label: value, filter: value };
+  const start = isoWeekMonday(Number(week[1]), Number(week[2]));
+  const end = new Date(start);
+  end.setUTCDate(end.getUTCDate() + 6);
+  return { label: `week of ${isoDay(start)}`, filter: `${isoDay(start)}..${isoDay(end)}` };
 }
 
 function renderHistogram(buckets) {
@@ -168,13 +150,12 @@ function renderHistogram(buckets) {
   const axis = $('#histogram-axis');
   box.replaceChildren();
   axis.replaceChildren();
-  const days = (buckets || []).filter((b) => b.value !== 'unknown');
+  const dated = (buckets || []).filter((b) => b.value !== 'unknown');
   const unknown = (buckets || []).find((b) => b.value === 'unknown');
-  if (!days.length && !unknown) { section.hidden = true; return; }
+  if (!dated.length && !unknown) { section.hidden = true; return; }
   section.hidden = false;
-  const per = state.granularity === 'auto' ? autoGranularity(days) : state.granularity;
   $('#granularity').value = state.granularity;
-  const bars = bucketize(days, per);
+  const bars = dated.map((b) => ({ ...barOf(b.value), count: b.count }));
   const dateFilters = state.filters.filter((f) => f.startsWith('date:')).map((f) => f.slice(5));
   const max = Math.max(1, ...bars.map((b) => b.count), unknown ? unknown.count : 0);
   const addBar = (label, count, filter, cls) => {
@@ -433,7 +414,9 @@ async function run() {
   p.set('offset', String((state.page - 1) * PAGE_SIZE));
   p.set('limit', String(PAGE_SIZE));
   for (const { field } of FACETS) p.append('facet', `${field}:${state.more.includes(field) ? FACET_MORE : FACET_SIZE}`);
-  p.append('facet', 'date:day');
+  // auto: the server picks days, weeks, months or years from the matches' dates
+  const histogram = `date:${state.granularity}`;
+  p.append('facet', histogram);
   if (state.q || state.filters.length || state.excludes.length) {
     p.append('related', 'person:8');
     p.append('related', 'org:8');
@@ -446,7 +429,7 @@ async function run() {
     showError('');
     renderSummary(data);
     renderActive();
-    renderHistogram(data.facets['date:day']);
+    renderHistogram(data.facets[histogram]);
     renderRelated(data.related);
     renderResults(data);
     renderPager(data);
