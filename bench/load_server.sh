@@ -8,7 +8,7 @@
 # Each request is one query of bench/queries.txt (cycled) with what a search page asks
 # for: the top 10 hits with snippets, and facets person, org, place, source (top 10 each)
 # plus the publication-date histogram by month ("faceted"); a second run asks exactly
-# what the bundled page asks (six entity facets, the day histogram, related people and
+# what the bundled page asks (six entity facets, the date:auto histogram, related people and
 # organisations: "page"). Each kind runs twice: with the server's result cache off
 # (--cache-mb 0: every request is a search) and on (the default: the cycled query set
 # is answered from memory after its first pass, which measures the HTTP and cache path,
@@ -54,7 +54,7 @@ queries = [l.rstrip("\n").split("\t", 1)[1] for l in open(sys.argv[1]) if l.stri
 kinds = {
     "faceted": "&facet=person&facet=org&facet=place&facet=source&facet=date:month",
     "page": "&facet=person:10&facet=org:10&facet=place:10&facet=source:10&facet=misc:10&facet=author:10"
-            "&facet=date:day&related=person:8&related=org:8&related_min_count=2",
+            "&facet=date:auto&related=person:8&related=org:8&related_min_count=2",
 }
 for kind, tail in kinds.items():
     with open(f"{sys.argv[2]}/paths-{kind}.txt", "w") as f:
