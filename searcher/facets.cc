@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <ctime>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -144,6 +145,20 @@ DateBucket auto_bucket(std::string_view first_day, std::string_view last_day) {
     if (span <= 366 * 6) return DateBucket::month;
     return DateBucket::year;
 }
+
+namespace {
+
+/// date:auto's bucket for a chronological day histogram ("unknown" last, if
+/// there): by day when nothing is dated.
+DateBucket auto_bucket_of(const std::vector<FacetValue>& days) {
+    auto dated = [](const FacetValue& v) { return v.value != kUnknown; };
+    auto first = std::find_if(days.begin(), days.end(), dated);
+    if (first == days.end()) return DateBucket::day;
+    auto last = std::find_if(days.rbegin(), days.rend(), dated);
+    return auto_bucket(first->value, last->value);
+}
+
+}  // namespace
 
 bool facet_value_selected(std::string_view lowered, std::string_view contains_lower, std::string_view prefix_lower) {
     if (!contains_lower.empty() && lowered.find(contains_lower) == std::string_view::npos) return false;
@@ -431,11 +446,7 @@ FacetResults count_with_store(SetCounts& counts, const std::vector<FacetRequest>
             chosen.bucket = DateBucket::day;
             chosen.limit = 0;
             std::vector<FacetValue> values = histogram(chosen);
-            if (!values.empty() && values.front().value != kUnknown) {
-                std::size_t last = values.size() - 1;
-                if (values[last].value == kUnknown) --last;  // "unknown" comes last
-                chosen.bucket = auto_bucket(values.front().value, values[last].value);
-            }
+            chosen.bucket = auto_bucket_of(values);
             chosen.limit = r.limit;
             if (chosen.bucket != DateBucket::day) values = histogram(chosen);
             else if (r.limit && values.size() > r.limit) values.resize(r.limit);
@@ -503,10 +514,10 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
         if (c.request.is_date()) {
             // date:auto counts every bucket size, keys led by the size's digit,
             // and results() keeps the one the span calls for.
-            const std::vector<DateBucket> sizes =
-                c.request.automatic
-                    ? std::vector<DateBucket>{DateBucket::day, DateBucket::week, DateBucket::month, DateBucket::year}
-                    : std::vector<DateBucket>{c.request.bucket};
+            static constexpr DateBucket kSizes[] = {DateBucket::day, DateBucket::week, DateBucket::month,
+                                                    DateBucket::year};
+            const std::span<const DateBucket> sizes =
+                c.request.automatic ? std::span<const DateBucket>(kSizes) : std::span(&c.request.bucket, 1);
             for (DateBucket size : sizes) {
                 const std::string lead = c.request.automatic ? std::string(1, auto_key_lead(size)) : std::string();
                 if (packed.empty()) {
@@ -558,17 +569,16 @@ FacetResults FacetSpy::results() const {
         std::vector<FacetValue> values;
         if (c.request.automatic) {
             // Keys "0<day>", "1<week>"...: the span of the days picks the size.
-            const char day = auto_key_lead(DateBucket::day);
-            std::string first, last;
-            for (const auto& [key, n] : c.counts) {
-                if (key[0] != day || key.substr(1) == kUnknown) continue;
-                if (first.empty()) first = key.substr(1);
-                last = key.substr(1);
-            }
-            const char lead = auto_key_lead(first.empty() ? DateBucket::day : auto_bucket(first, last));
-            for (const auto& [key, n] : c.counts) {
-                if (key[0] == lead) values.push_back({key.substr(1), n});
-            }
+            auto of_size = [&](DateBucket size) {
+                std::vector<FacetValue> sized;
+                for (const auto& [key, n] : c.counts) {
+                    if (key[0] == auto_key_lead(size)) sized.push_back({key.substr(1), n});
+                }
+                return sized;
+            };
+            values = of_size(DateBucket::day);  // chronological: "unknown" sorts after the digits
+            const DateBucket size = auto_bucket_of(values);
+            if (size != DateBucket::day) values = of_size(size);
         } else {
             for (const auto& [key, n] : c.counts) values.push_back({key, n});
         }
