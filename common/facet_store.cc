@@ -22,10 +22,13 @@ namespace {
 
 // File layout (native byte order, every section 8-byte aligned):
 //   Header, then a table of kSections (offset, size) pairs, then the sections.
-// Version 2: one value per lower-cased key (version 1 stores are rebuilt).
-constexpr char kMagic[8] = {'N', 'W', 'S', 'F', 'C', 'T', '0', '2'};
+// Version 2: one value per lower-cased key. Version 3: document lengths.
+// Stores of an older version do not open (the searcher counts through the
+// value slots) and the next indexing run rebuilds them.
+constexpr char kMagic[8] = {'N', 'W', 'S', 'F', 'C', 'T', '0', '3'};
 constexpr std::size_t kPerField = 8;  // offsets ids counts text_offsets text lower_offsets lower starts
-constexpr std::size_t kSections = 1 + kPerField * kStoreFields.size();  // live bitmap first
+constexpr std::size_t kFirstField = 2;  // the live bitmap, then the document lengths
+constexpr std::size_t kSections = kFirstField + kPerField * kStoreFields.size();
 
 struct Header {
     char magic[8];
@@ -129,8 +132,10 @@ std::unique_ptr<FacetStore> FacetStore::open(const std::string& db_path, const X
     std::size_t limit = h.docid_limit;
     if (table[0].size != bitmap_words(limit) * 8) return nullptr;
     store->live_ = reinterpret_cast<const std::uint64_t*>(base + table[0].offset);
+    if (table[1].size != limit * 4) return nullptr;
+    store->doc_lengths_ = words(table[1]);
     for (std::size_t f = 0; f < kStoreFields.size(); ++f) {
-        const Section* s = table + 1 + f * kPerField;
+        const Section* s = table + kFirstField + f * kPerField;
         Column& c = store->columns_[f];
         if (s[0].size != (limit + 1) * 4 || s[3].size % 4 != 0 || s[3].size < 4 || s[5].size != s[3].size ||
             s[2].size != s[3].size - 4 || s[7].size % 8 != 0 || s[1].size % 4 != 0) {
@@ -199,6 +204,7 @@ void FacetStoreBuilder::load(const FacetStore& store) {
         for (std::uint32_t id = 0; id < c.size; ++id) (void)dicts_[f].intern(c.value(id));
     }
     docs_.assign(store.docid_limit(), {});
+    doc_lengths_.assign(store.doc_lengths(), store.doc_lengths() + store.docid_limit());
     live_count_ = 0;
     for (Xapian::docid d = 0; d < store.docid_limit(); ++d) {
         if ((store.live()[d / 64] >> (d % 64) & 1) == 0) continue;
@@ -219,14 +225,20 @@ std::uint32_t FacetStoreBuilder::Dictionary::intern(std::string_view v) {
     return it->second;
 }
 
-void FacetStoreBuilder::read_document(const Xapian::Database& db, Xapian::docid id) {
-    if (docs_.size() <= id) docs_.resize(static_cast<std::size_t>(id) + 1);
+void FacetStoreBuilder::read_document(const Xapian::Database& db, Xapian::docid id,
+                                      std::optional<Xapian::termcount> length) {
+    if (docs_.size() <= id) {
+        docs_.resize(static_cast<std::size_t>(id) + 1);
+        doc_lengths_.resize(docs_.size(), 0);
+    }
     std::vector<std::uint32_t>& rec = docs_[id];
     if (!rec.empty()) --live_count_;
     rec.clear();
+    doc_lengths_[id] = 0;
     Xapian::Document doc;
     try {
         doc = db.get_document(id);
+        doc_lengths_[id] = static_cast<std::uint32_t>(length ? *length : db.get_doclength(id));
     } catch (const Xapian::DocNotFoundError&) {
         return;  // deleted
     }
@@ -250,8 +262,9 @@ void FacetStoreBuilder::rebuild(const Xapian::Database& db) {
     for (auto& d : dicts_) d = Dictionary{};
     docs_.clear();
     docs_.resize(static_cast<std::size_t>(db.get_lastdocid()) + 1);
+    doc_lengths_.assign(docs_.size(), 0);
     live_count_ = 0;
-    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) read_document(db, *p);
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) read_document(db, *p, p.get_doclength());
 }
 
 bool FacetStoreBuilder::sync(const Xapian::Database& db, StoreWrite when) {
@@ -309,6 +322,10 @@ void FacetStoreBuilder::write(const Xapian::Database& db) const {
         if (!docs_[d].empty()) live[d / 64] |= std::uint64_t{1} << (d % 64);
     }
     append(0, live.data(), live.size() * 8);
+    std::vector<std::uint32_t> lengths(limit, 0);
+    std::copy(doc_lengths_.begin(), doc_lengths_.begin() + static_cast<std::ptrdiff_t>(std::min(limit, doc_lengths_.size())),
+              lengths.begin());
+    append(1, lengths.data(), lengths.size() * 4);
 
     for (std::size_t f = 0; f < kStoreFields.size(); ++f) {
         const Dictionary& dict = dicts_[f];
@@ -387,7 +404,7 @@ void FacetStoreBuilder::write(const Xapian::Database& db) const {
             starts.push_back(id);
             starts.push_back(at);
         }
-        std::size_t s = 1 + f * kPerField;
+        std::size_t s = kFirstField + f * kPerField;
         append(s + 0, offsets.data(), offsets.size() * 4);
         append(s + 1, ids.data(), ids.size() * 4);
         append(s + 2, counts.data(), counts.size() * 4);

@@ -1,7 +1,8 @@
 /// @file facet_store.h
 /// @brief The facet store beside a Xapian database: per-document value ids in memory-mapped columns.
 ///
-/// DB/facets/store holds, for the six entity fields (person, org, place, misc,
+/// DB/facets/store holds each document's length (for ranking without the
+/// database's length list) and, for the six entity fields (person, org, place, misc,
 /// source, author) and the two date fields (publication date, dates
 /// mentioned), a dictionary of values (sorted by their lower-cased form,
 /// with the number of documents holding each) and, per document, the ids of
@@ -102,6 +103,10 @@ public:
     [[nodiscard]] std::uint32_t doc_count() const { return doc_count_; }
     /// Bitmap (64 documents a word) of the documents that exist.
     [[nodiscard]] const std::uint64_t* live() const { return live_; }
+    /// Per docid (docid_limit entries): the document's length as Xapian
+    /// counts it (the sum of its terms' wdf), 0 for a document that does not
+    /// exist. The searcher's own ranking reads it here, not from the database.
+    [[nodiscard]] const std::uint32_t* doc_lengths() const { return doc_lengths_; }
     [[nodiscard]] Xapian::rev revision() const { return revision_; }
 
 private:
@@ -112,6 +117,7 @@ private:
     Xapian::docid docid_limit_ = 0;
     std::uint32_t doc_count_ = 0;
     const std::uint64_t* live_ = nullptr;
+    const std::uint32_t* doc_lengths_ = nullptr;
     std::array<Column, kStoreFields.size()> columns_{};
 };
 
@@ -161,7 +167,9 @@ private:
         std::unordered_map<std::string, std::uint32_t> ids;
         std::uint32_t intern(std::string_view v);
     };
-    void read_document(const Xapian::Database& db, Xapian::docid id);
+    /// Reads document @p id's values and length (@p length when the caller has it).
+    void read_document(const Xapian::Database& db, Xapian::docid id,
+                       std::optional<Xapian::termcount> length = std::nullopt);
     void rebuild(const Xapian::Database& db);
     void load(const FacetStore& store);
     void write(const Xapian::Database& db) const;
@@ -173,6 +181,7 @@ private:
     std::array<Dictionary, kStoreFields.size()> dicts_;
     /// Per docid: empty when absent; else kStoreFields.size() counts, then the ids field by field.
     std::vector<std::vector<std::uint32_t>> docs_;
+    std::vector<std::uint32_t> doc_lengths_;  ///< per docid, beside docs_
     std::uint32_t live_count_ = 0;
     double write_ratio_;
     std::optional<Xapian::rev> written_revision_;  ///< the revision the store on disk has, when known
