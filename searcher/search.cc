@@ -12,6 +12,7 @@
 #include "common/article_json.h"
 #include "common/schema.h"
 #include "searcher/match_set.h"
+#include "searcher/ranker.h"
 #include "searcher/snippet.h"
 
 namespace news {
@@ -151,6 +152,30 @@ std::optional<MatchSets> sets_from_postings_split(const Parallelism& parallel, c
     return low;
 }
 
+/// rank_with_store over the two halves of the docid space, one on @p helper on a
+/// second thread (as sets_from_postings_split), joined.
+std::optional<RankedMatches> rank_split(const Parallelism& parallel, const Xapian::Database& db,
+                                        const Xapian::Database& helper, const FacetStore& store,
+                                        const Xapian::Query& query, std::size_t depth) {
+    const std::size_t mid_word = bitmap_words(store.docid_limit()) / 2;
+    const auto mid = static_cast<Xapian::docid>(mid_word * 64);
+    Xapian::Query helper_query;
+    try {
+        helper_query = Xapian::Query::unserialise(query.serialise());
+    } catch (const Xapian::Error&) {
+        return rank_with_store(db, store, query, depth);
+    }
+    std::optional<RankedMatches> low, high;
+    parallel.helper->run_pair([&] { low = rank_with_store(db, store, query, depth, {0, mid}); },
+                              [&] {
+                                  high = rank_with_store(helper, store, helper_query, depth,
+                                                         {mid, store.docid_limit()});
+                              });
+    if (!low || !high) return std::nullopt;  // both or neither: the same query tree
+    join_ranked(*low, std::move(*high), mid_word, depth);
+    return low;
+}
+
 /// Through Enquire (any query): every match recorded by a MatchSpy.
 DocSet set_from_enquire(const Xapian::Database& db, const FacetStore& store, const Xapian::Query& query) {
     Xapian::Enquire enquire(db);
@@ -284,12 +309,29 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         ranked = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                   static_cast<Xapian::doccount>(request.limit), every_match ? db_.get_doccount() : 0);
     };
+    // Or ranks them outside Enquire, with the store's document lengths, and
+    // records every match on the way (ranker.h).
+    std::optional<RankedMatches> own;
+    const bool may_rank_here = request.rank_method != RankMethod::enquire && request.sort == SortOrder::relevance &&
+                               request.limit > 0;
+    auto rank_here = [&](const FacetStore& with) {
+        if (!may_rank_here) return;
+        const std::size_t depth = request.offset + request.limit;
+        const Xapian::Database* helper = parallel.split(posting_count(db_, query)) ? helper_database() : nullptr;
+        own = helper ? rank_split(parallel, db_, *helper, with, query, depth)
+                     : rank_with_store(db_, with, query, depth);
+    };
 
     if (facet_store) {
-        // The facet store counts; the match set comes from posting lists when
-        // the query is boolean, else from Enquire. Enquire ranks only the hits shown.
+        // The facet store counts. The match set comes from the ranking's pass
+        // (ranker.h), else from posting lists when the query is boolean, else
+        // from Enquire. Enquire ranks only the hits shown, when it ranks.
         std::optional<MatchSets> sets;
-        if (request.facet_method != FacetMethod::store_enquire) {
+        const bool by_postings = request.facet_method != FacetMethod::store_enquire;
+        if (by_postings) rank_here(*facet_store);
+        if (own && filtered_fields.empty()) {
+            sets = MatchSets{std::move(own->set), {}};  // the ranking's pass recorded every match
+        } else if (by_postings) {
             const Xapian::Database* helper = nullptr;
             if (parallel.split(posting_count(db_, query))) {
                 helper = helper_database();
@@ -299,7 +341,17 @@ SearchResponse Searcher::run(const SearchRequest& request) {
                           : sets_from_postings(db_, *facet_store, base, request.filters, exclude, filtered_fields);
         }
         response.facet_method = sets ? FacetMethod::store_postings : FacetMethod::store_enquire;
-        if (!sets && request.limit > 0) {
+        if (!sets && by_postings && !own && filtered_fields.empty()) {
+            // A phrase with no hits ranked here (none asked, or by date): the
+            // ranker's pass records every match all the same.
+            if (std::optional<RankedMatches> all = rank_with_store(db_, *facet_store, query, 0)) {
+                sets = MatchSets{std::move(all->set), {}};
+                response.facet_method = FacetMethod::store_postings;
+            }
+        }
+        if (!sets && own) {
+            sets = MatchSets{own->set, {}};  // a phrase with filters: each filtered field's set comes from Enquire
+        } else if (!sets && request.limit > 0) {
             // One pass ranks the hits shown and records every match (phrases
             // and wildcards cost most in the matching, not in the weights).
             DocSetSpy spy(facet_store->docid_limit());
@@ -330,7 +382,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             response.related[rr.field] =
                 store_related(main_counts, response.total, rr, filtered_values(request.filters, rr.field));
         }
-        if (request.limit > 0 && !ranked) rank_hits(false);
+        if (request.limit > 0 && !ranked && !own) rank_hits(false);
+    } else if (const FacetStore* lengths = !counting && may_rank_here ? store() : nullptr;
+               lengths && (rank_here(*lengths), own)) {
+        response.total = own->set.count();  // every match was recorded: the total is exact
+        response.total_exact = true;
     } else {
         // Exact counting through the value slots: Enquire checks every match.
         std::vector<FacetRequest> related_fields;
@@ -383,18 +439,26 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // the spelling table costs more than the rest of a query that has hits.
     if (response.total < kSuggestBelow) response.suggestion = builder.suggestion();
 
+    // The hits shown: (docid, weight) in rank order.
+    std::vector<RankedDoc> shown;
+    if (own) {
+        response.rank_method = RankMethod::store;
+        for (std::size_t i = request.offset; i < own->best.size(); ++i) shown.push_back(own->best[i]);
+    } else if (ranked) {
+        for (auto it = ranked->begin(); it != ranked->end(); ++it) shown.push_back({*it, it.get_weight()});
+    } else {
+        return response;
+    }
     std::size_t rank = request.offset;
-    if (!ranked) return response;
-    const Xapian::MSet& mset = *ranked;
     SnippetMaker snippets(base, builder.stemmer());
     SnippetOptions snippet_options{.max_bytes = request.snippet_chars,
                                    .highlight_start = request.highlight_start,
                                    .highlight_end = request.highlight_end};
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const RankedDoc& r : shown) {
         SearchHit hit;
         hit.rank = ++rank;
-        hit.score = it.get_weight();
-        hit.article = deserialize_stored(it.get_document().get_data());
+        hit.score = r.weight;
+        hit.article = deserialize_stored(db_.get_document(r.docid).get_data());
         const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
         hit.snippet = snippets.make(text, snippet_options);
         response.hits.push_back(std::move(hit));

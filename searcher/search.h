@@ -26,6 +26,14 @@ enum class FacetMethod {
     value_slots,     ///< no store (absent or stale): FacetSpy reads the packed value slots
 };
 
+/// Who ranks the hits. Both give the same hits in the same order: BM25 with
+/// Xapian's default parameters, then docid.
+enum class RankMethod {
+    automatic,  ///< outside Enquire when the facet store and the query allow it (ranker.h), else Enquire
+    enquire,    ///< always Enquire (tests, benchmarks)
+    store,      ///< (in a response) ranked over posting lists with the store's document lengths
+};
+
 struct SearchRequest {
     std::string query;                  ///< Xapian query syntax; empty matches everything
     std::vector<FieldFilter> filters;   ///< same field OR-ed, fields AND-ed
@@ -35,6 +43,7 @@ struct SearchRequest {
     /// automatic, or store_enquire / value_slots to force a slower path (tests, benchmarks);
     /// store_postings is used only where the query allows it.
     FacetMethod facet_method = FacetMethod::automatic;
+    RankMethod rank_method = RankMethod::automatic;
     SortOrder sort = SortOrder::relevance;
     MatchMode mode = MatchMode::all;
     std::size_t offset = 0;
@@ -54,12 +63,13 @@ struct SearchHit {
 struct SearchResponse {
     std::string query;
     std::size_t total = 0;      ///< matching articles
-    bool total_exact = false;   ///< exact when facets were counted, else Xapian's estimate
+    bool total_exact = false;   ///< exact when facets were counted or the store ranked, else Xapian's estimate
     std::vector<SearchHit> hits;
     FacetResults facets;
     RelatedResults related;     ///< per --related field, best first
     std::string suggestion;     ///< corrected query when a word was unknown
     FacetMethod facet_method = FacetMethod::automatic;  ///< the path that counted (when counting)
+    RankMethod rank_method = RankMethod::enquire;       ///< who ranked the hits (when there are hits to rank)
 };
 
 /// A read-only view of the database. Reopens transparently when an indexer
