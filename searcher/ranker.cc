@@ -112,9 +112,9 @@ private:
 
 class Ranker {
 public:
-    Ranker(const Xapian::Database& db, const FacetStore& store, DocRange range)
+    Ranker(const Xapian::Database& db, const FacetStore& store, DocRange range, bool positional)
         : db_(db), store_(store), range_{range.first, std::min(range.end, store.docid_limit())},
-          collection_size_(db.get_doccount()), avlength_(db.get_avlength()) {}
+          collection_size_(db.get_doccount()), avlength_(db.get_avlength()), positional_(positional) {}
 
     std::optional<Scored> eval(const Xapian::Query& q) {
         using Q = Xapian::Query;
@@ -181,7 +181,7 @@ public:
             // Enquire can add a phrase's weight under AND_MAYBE's optional side
             // to documents that do not hold the phrase (Xapian 1.4, seen in
             // tests/ranker_test.cc): leave those to Enquire, so the ranking is always its.
-            if (optional_depth_ > 0) return false;
+            if (optional_depth_ > 0 || !positional_) return false;
             std::optional<DocSet> held = positional_set(q);
             return held && conjunction(q, emit, &*held);
         }
@@ -347,6 +347,7 @@ private:
     DocRange range_;
     Xapian::doccount collection_size_;
     double avlength_;
+    bool positional_;         ///< phrases and NEAR evaluated here
     int optional_depth_ = 0;  ///< AND_MAYBE optional sides being evaluated
 };
 
@@ -381,11 +382,12 @@ private:
 }  // namespace
 
 std::optional<RankedMatches> rank_with_store(const Xapian::Database& db, const FacetStore& store,
-                                             const Xapian::Query& query, std::size_t depth, DocRange range) {
+                                             const Xapian::Query& query, std::size_t depth, DocRange range,
+                                             Positional positional) {
     if (!store.doc_lengths()) return std::nullopt;
     RankedMatches out{DocSet(store.docid_limit()), {}};
     BestOf best(depth);
-    bool evaluated = Ranker(db, store, range).stream(query, [&](Xapian::docid d, double w) {
+    bool evaluated = Ranker(db, store, range, positional == Positional::evaluate).stream(query, [&](Xapian::docid d, double w) {
         out.set.insert(d);  // below the range's end, so below the limit
         best.offer(d, w);
     });

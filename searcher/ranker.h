@@ -47,6 +47,12 @@ struct RankedMatches {
     return a.weight > b.weight || (a.weight == b.weight && a.docid < b.docid);
 }
 
+/// Whether rank_with_store takes phrases and NEAR.
+enum class Positional {
+    evaluate,  ///< yes: every match is found (their documents through a BoolWeight Enquire), for counting
+    decline,   ///< no (nullopt): for the best hits alone, Enquire checks positions only where a hit could rank
+};
+
 /// Ranks @p query as Enquire would with BM25Weight's defaults, keeping the
 /// best @p depth matches, and records every match. nullopt when the query has
 /// a part this does not evaluate (wildcards, synonyms, a phrase under AND_MAYBE, a
@@ -55,7 +61,8 @@ struct RankedMatches {
 /// With @p range only the documents inside it are ranked and recorded.
 [[nodiscard]] std::optional<RankedMatches> rank_with_store(const Xapian::Database& db, const FacetStore& store,
                                                            const Xapian::Query& query, std::size_t depth,
-                                                           DocRange range = {});
+                                                           DocRange range = {},
+                                                           Positional positional = Positional::evaluate);
 
 /// Joins the results of two disjoint ranges [0, @p mid_word) and the rest (the
 /// words of @p high's set from @p mid_word on), keeping the best @p depth.

@@ -156,20 +156,20 @@ std::optional<MatchSets> sets_from_postings_split(const Parallelism& parallel, c
 /// second thread (as sets_from_postings_split), joined.
 std::optional<RankedMatches> rank_split(const Parallelism& parallel, const Xapian::Database& db,
                                         const Xapian::Database& helper, const FacetStore& store,
-                                        const Xapian::Query& query, std::size_t depth) {
+                                        const Xapian::Query& query, std::size_t depth, Positional positional) {
     const std::size_t mid_word = bitmap_words(store.docid_limit()) / 2;
     const auto mid = static_cast<Xapian::docid>(mid_word * 64);
     Xapian::Query helper_query;
     try {
         helper_query = Xapian::Query::unserialise(query.serialise());
     } catch (const Xapian::Error&) {
-        return rank_with_store(db, store, query, depth);
+        return rank_with_store(db, store, query, depth, {}, positional);
     }
     std::optional<RankedMatches> low, high;
-    parallel.helper->run_pair([&] { low = rank_with_store(db, store, query, depth, {0, mid}); },
+    parallel.helper->run_pair([&] { low = rank_with_store(db, store, query, depth, {0, mid}, positional); },
                               [&] {
                                   high = rank_with_store(helper, store, helper_query, depth,
-                                                         {mid, store.docid_limit()});
+                                                         {mid, store.docid_limit()}, positional);
                               });
     if (!low || !high) return std::nullopt;  // both or neither: the same query tree
     join_ranked(*low, std::move(*high), mid_word, depth);
@@ -318,8 +318,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         if (!may_rank_here) return;
         const std::size_t depth = request.offset + request.limit;
         const Xapian::Database* helper = parallel.split(posting_count(db_, query)) ? helper_database() : nullptr;
-        own = helper ? rank_split(parallel, db_, *helper, with, query, depth)
-                     : rank_with_store(db_, with, query, depth);
+        // Phrases only when every match is wanted (counting): for the hits
+        // alone Enquire checks positions only where a hit could still rank.
+        const Positional positional = counting ? Positional::evaluate : Positional::decline;
+        own = helper ? rank_split(parallel, db_, *helper, with, query, depth, positional)
+                     : rank_with_store(db_, with, query, depth, {}, positional);
     };
 
     if (facet_store) {

@@ -475,6 +475,31 @@ protected:
                     }
                 }
             }
+            // The hits alone (no counting): the store ranks words and boolean
+            // queries, Enquire phrases; the hits are the same either way.
+            SearchRequest plain = req;
+            plain.facets.clear();
+            plain.related.clear();
+            plain.facet_method = FacetMethod::automatic;
+            searcher.set_parallelism(parallel[static_cast<std::size_t>(roll(rng, 2))]);
+            SearchResponse by_store = searcher.search(plain);
+            plain.rank_method = RankMethod::enquire;
+            SearchResponse by_enquire = searcher.search(plain);
+            std::string where = fmt::format("query '{}' round {} hits alone", q.text, round);
+            auto hits_of = [](const SearchResponse& r) {
+                std::string out;
+                for (const auto& h : r.hits) out += fmt::format("{}:{:.6f} ", h.article.id, h.score);
+                return out;
+            };
+            EXPECT_EQ(hits_of(by_store), hits_of(by_enquire)) << where;
+            EXPECT_EQ(hits_of(by_store), *first_hits) << where;
+            const bool store_ranks = store_expected && plain.limit > 0 && q.kind != Model::Query::all &&
+                                     q.kind != Model::Query::phrase;
+            EXPECT_EQ(by_store.rank_method, store_ranks ? RankMethod::store : RankMethod::enquire) << where;
+            if (store_ranks) {  // every match recorded: the total is exact
+                EXPECT_EQ(by_store.total, main.size()) << where;
+                EXPECT_TRUE(by_store.total_exact) << where;
+            }
         }
     }
 };

@@ -215,6 +215,10 @@ TEST(Ranker, LeavesToEnquireWhatItDoesNotEvaluate) {
         EXPECT_EQ(r->best[0].docid, 1U);
         EXPECT_GT(r->best[0].weight, 0.0);
     }
+    // Declined when asked to leave positions to Enquire.
+    EXPECT_FALSE(rank_with_store(db, *store, Q(Q::OP_PHRASE, words.begin(), words.end(), 2), 10, {},
+                                 Positional::decline));
+    EXPECT_TRUE(rank_with_store(db, *store, Q(Q::OP_AND, Q("alpha"), Q("bravo")), 10, {}, Positional::decline));
     std::vector<Q> reversed = {Q("bravo"), Q("alpha")};
     std::optional<RankedMatches> none = rank_with_store(db, *store, Q(Q::OP_PHRASE, reversed.begin(), reversed.end(), 2), 10);
     ASSERT_TRUE(none);
