@@ -332,7 +332,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         std::optional<MatchSets> sets;
         const bool by_postings = request.facet_method != FacetMethod::store_enquire;
         if (by_postings) rank_here(*facet_store);
-        if (own && filtered_fields.empty()) {
+        if (own && own_filter_facets.empty()) {
             sets = MatchSets{std::move(own->set), {}};  // the ranking's pass recorded every match
         } else if (by_postings) {
             const Xapian::Database* helper = nullptr;
@@ -344,7 +344,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
                           : sets_from_postings(db_, *facet_store, base, request.filters, exclude, filtered_fields);
         }
         response.facet_method = sets ? FacetMethod::store_postings : FacetMethod::store_enquire;
-        if (!sets && by_postings && !own && filtered_fields.empty()) {
+        if (!sets && by_postings && !own && own_filter_facets.empty()) {
             // A phrase with no hits ranked here (none asked, or by date): the
             // ranker's pass records every match all the same.
             if (std::optional<RankedMatches> all = rank_with_store(db_, *facet_store, query, 0)) {

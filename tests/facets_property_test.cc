@@ -446,10 +446,15 @@ protected:
                 EXPECT_TRUE(r.total_exact) << where;
                 FacetMethod expect = FacetMethod::value_slots;
                 if (store_expected && method != FacetMethod::value_slots) {
-                    // A phrase's matches come from the ranker's pass, but not each
-                    // filtered field's set without its own filter.
+                    // A phrase's matches come from the ranker's pass, but not a
+                    // faceted field's set without its own filter.
+                    const bool own_field_faceted =
+                        std::any_of(req.facets.begin(), req.facets.end(), [&](const FacetRequest& f) {
+                            return std::any_of(req.filters.begin(), req.filters.end(),
+                                               [&](const FieldFilter& x) { return x.field == f.field; });
+                        });
                     expect = method == FacetMethod::store_enquire ||
-                                     (q.kind == Model::Query::phrase && !req.filters.empty())
+                                     (q.kind == Model::Query::phrase && own_field_faceted)
                                  ? FacetMethod::store_enquire
                                  : FacetMethod::store_postings;
                 }
