@@ -139,6 +139,16 @@ std::optional<DocSet> boolean_match_set(const Xapian::Database& db, const FacetS
     return Evaluator(db, store, range).eval(query);
 }
 
+DocSet enquire_match_set(const Xapian::Database& db, const FacetStore& store, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    DocSetSpy spy(store.docid_limit());
+    enquire.add_matchspy(&spy);
+    (void)enquire.get_mset(0, 0, db.get_doccount());
+    return std::move(spy.set());
+}
+
 std::size_t posting_count(const Xapian::Database& db, const Xapian::Query& query) {
     std::size_t n = 0;
     for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {

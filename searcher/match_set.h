@@ -73,6 +73,11 @@ struct DocRange {
 [[nodiscard]] std::optional<DocSet> boolean_match_set(const Xapian::Database& db, const FacetStore& store,
                                                       const Xapian::Query& query, DocRange range = {});
 
+/// The documents matching @p query (any query), through Enquire: a BoolWeight
+/// pass (weights do not matter for the set, and it spares Enquire reading each
+/// document's length) recording every match in a DocSetSpy.
+[[nodiscard]] DocSet enquire_match_set(const Xapian::Database& db, const FacetStore& store, const Xapian::Query& query);
+
 /// The number of postings of the terms of @p query (an upper bound on the work
 /// of boolean_match_set), to decide whether to split it.
 [[nodiscard]] std::size_t posting_count(const Xapian::Database& db, const Xapian::Query& query);

@@ -176,17 +176,6 @@ std::optional<RankedMatches> rank_split(const Parallelism& parallel, const Xapia
     return low;
 }
 
-/// Through Enquire (any query): every match recorded by a MatchSpy.
-DocSet set_from_enquire(const Xapian::Database& db, const FacetStore& store, const Xapian::Query& query) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    DocSetSpy spy(store.docid_limit());
-    enquire.add_matchspy(&spy);
-    (void)enquire.get_mset(0, 0, db.get_doccount());
-    return std::move(spy.set());
-}
-
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path) : path_(db_path), db_(open_database(db_path)) {}
@@ -361,13 +350,13 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             rank_hits(true, {&spy});
             sets = MatchSets{std::move(spy.set()), {}};
         } else if (!sets) {
-            sets = MatchSets{set_from_enquire(db_, *facet_store, query), {}};
+            sets = MatchSets{enquire_match_set(db_, *facet_store, query), {}};
         }
         if (response.facet_method == FacetMethod::store_enquire) {
             for (const auto& field : filtered_fields) {
                 if (own_filter_facets.count(field)) {
                     sets->without_own.emplace(
-                        field, set_from_enquire(db_, *facet_store, combine(base, filters_query(request.filters, field), exclude)));
+                        field, enquire_match_set(db_, *facet_store, combine(base, filters_query(request.filters, field), exclude)));
                 }
             }
         }
