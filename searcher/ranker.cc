@@ -347,7 +347,7 @@ private:
 /// The best @p depth documents offered, kept in a heap whose top is the worst.
 class BestOf {
 public:
-    explicit BestOf(std::size_t depth) : depth_(depth) { heap_.reserve(depth); }
+    explicit BestOf(std::size_t depth) : depth_(depth) { heap_.reserve(std::min<std::size_t>(depth, 1024)); }
     void offer(Xapian::docid d, double w) {
         if (heap_.size() < depth_) {
             heap_.push_back({d, w});

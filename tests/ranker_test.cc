@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <random>
 
@@ -215,6 +216,12 @@ TEST(Ranker, LeavesToEnquireWhatItDoesNotEvaluate) {
         EXPECT_EQ(r->best[0].docid, 1U);
         EXPECT_GT(r->best[0].weight, 0.0);
     }
+    // A depth far beyond the matches (a deep page asked for): every match, no
+    // allocation for the depth itself (it once reserved it up front).
+    std::optional<RankedMatches> deep =
+        rank_with_store(db, *store, Q("alpha"), std::numeric_limits<std::size_t>::max() / 4);
+    ASSERT_TRUE(deep);
+    EXPECT_EQ(deep->best.size(), 1U);
     // Declined when asked to leave positions to Enquire.
     EXPECT_FALSE(rank_with_store(db, *store, Q(Q::OP_PHRASE, words.begin(), words.end(), 2), 10, {},
                                  Positional::decline));
