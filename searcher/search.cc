@@ -120,59 +120,34 @@ std::optional<MatchSets> sets_from_postings(const Xapian::Database& db, const Fa
     return out;
 }
 
-/// sets_from_postings over the two halves of the docid space, one on @p helper
-/// (a second handle at the same revision) on a second thread, joined.
-std::optional<MatchSets> sets_from_postings_split(const Parallelism& parallel, const Xapian::Database& db,
-                                                  const Xapian::Database& helper, const FacetStore& store,
-                                                  const Xapian::Query& base, const std::vector<FieldFilter>& filters,
-                                                  const Xapian::Query& exclude, const std::set<std::string>& own_fields) {
-    const std::size_t words = bitmap_words(store.docid_limit());
-    const std::size_t mid_word = words / 2;
-    const auto mid = static_cast<Xapian::docid>(mid_word * 64);
-    // Copies of a Xapian::Query share their internals through a reference count that
-    // is not atomic, so the helper gets queries of its own, rebuilt from their
-    // serialised form.
-    Xapian::Query helper_base, helper_exclude;
+/// @p half(database, queries, range) over the whole docid space, or, given a
+/// @p helper (a second handle at the same revision), over its two halves at
+/// once, the upper one on a second thread, joined by @p join(low, high,
+/// mid_word); nullopt when a half is (both or neither: the same query tree).
+/// Copies of a Xapian::Query share their internals through a reference count
+/// that is not atomic, so the upper half gets @p queries of its own, rebuilt
+/// from their serialised form (a query that cannot be serialised stays whole
+/// on this thread).
+template <typename Result, typename Half, typename Join>
+std::optional<Result> in_halves(const Parallelism& parallel, const Xapian::Database& db,
+                                const Xapian::Database* helper, const FacetStore& store,
+                                const std::vector<Xapian::Query>& queries, Half&& half, Join&& join) {
+    if (!helper) return half(db, queries, DocRange{});
+    std::vector<Xapian::Query> copies;
     try {
-        helper_base = Xapian::Query::unserialise(base.serialise());
-        if (!exclude.empty()) helper_exclude = Xapian::Query::unserialise(exclude.serialise());
-    } catch (const Xapian::Error&) {  // a part that cannot be serialised: stay on one thread
-        return sets_from_postings(db, store, base, filters, exclude, own_fields);
+        for (const auto& q : queries) {
+            copies.push_back(q.empty() ? Xapian::Query() : Xapian::Query::unserialise(q.serialise()));
+        }
+    } catch (const Xapian::Error&) {
+        return half(db, queries, DocRange{});
     }
-    std::optional<MatchSets> low, high;
-    parallel.helper->run_pair(
-        [&] { low = sets_from_postings(db, store, base, filters, exclude, own_fields, {0, mid}); },
-        [&] {
-            high = sets_from_postings(helper, store, helper_base, filters, helper_exclude, own_fields,
-                                      {mid, store.docid_limit()});
-        });
-    if (!low || !high) return std::nullopt;  // both or neither: the same query tree
-    low->main.assign_words(high->main, mid_word, words);
-    for (auto& [field, set] : low->without_own) set.assign_words(high->without_own.at(field), mid_word, words);
-    return low;
-}
-
-/// rank_with_store over the two halves of the docid space, one on @p helper on a
-/// second thread (as sets_from_postings_split), joined.
-std::optional<RankedMatches> rank_split(const Parallelism& parallel, const Xapian::Database& db,
-                                        const Xapian::Database& helper, const FacetStore& store,
-                                        const Xapian::Query& query, std::size_t depth, Positional positional) {
     const std::size_t mid_word = bitmap_words(store.docid_limit()) / 2;
     const auto mid = static_cast<Xapian::docid>(mid_word * 64);
-    Xapian::Query helper_query;
-    try {
-        helper_query = Xapian::Query::unserialise(query.serialise());
-    } catch (const Xapian::Error&) {
-        return rank_with_store(db, store, query, depth, {}, positional);
-    }
-    std::optional<RankedMatches> low, high;
-    parallel.helper->run_pair([&] { low = rank_with_store(db, store, query, depth, {0, mid}, positional); },
-                              [&] {
-                                  high = rank_with_store(helper, store, helper_query, depth,
-                                                         {mid, store.docid_limit()}, positional);
-                              });
-    if (!low || !high) return std::nullopt;  // both or neither: the same query tree
-    join_ranked(*low, std::move(*high), mid_word, depth);
+    std::optional<Result> low, high;
+    parallel.helper->run_pair([&] { low = half(db, queries, DocRange{0, mid}); },
+                              [&] { high = half(*helper, copies, DocRange{mid, store.docid_limit()}); });
+    if (!low || !high) return std::nullopt;
+    join(*low, std::move(*high), mid_word);
     return low;
 }
 
@@ -303,17 +278,32 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     std::optional<RankedMatches> own;
     const bool may_rank_here = request.rank_method != RankMethod::enquire && request.sort == SortOrder::relevance &&
                                request.limit > 0;
+    // A second handle for the upper half of a query large enough to split
+    // (parallel.h), decided once, when first needed.
+    std::optional<const Xapian::Database*> split_helper;
+    auto helper_for_split = [&] {
+        if (!split_helper) split_helper = parallel.split(posting_count(db_, query)) ? helper_database() : nullptr;
+        return *split_helper;
+    };
     auto rank_here = [&](const FacetStore& with) {
         if (!may_rank_here) return;
         const std::size_t depth = request.offset + request.limit;
-        const Xapian::Database* helper = parallel.split(posting_count(db_, query)) ? helper_database() : nullptr;
         // Phrases only when every match is wanted (counting): for the hits
         // alone Enquire checks positions only where a hit could still rank.
         const Positional positional = counting ? Positional::evaluate : Positional::decline;
-        own = helper ? rank_split(parallel, db_, *helper, with, query, depth, positional)
-                     : rank_with_store(db_, with, query, depth, {}, positional);
+        own = in_halves<RankedMatches>(
+            parallel, db_, helper_for_split(), with, {query},
+            [&](const Xapian::Database& db, const std::vector<Xapian::Query>& q, DocRange range) {
+                return rank_with_store(db, with, q[0], depth, range, positional);
+            },
+            [&](RankedMatches& low, RankedMatches&& high, std::size_t mid_word) {
+                join_ranked(low, std::move(high), mid_word, depth);
+            });
     };
 
+    if (!counting && may_rank_here) {
+        if (const FacetStore* lengths = store()) rank_here(*lengths);  // the hits alone, by the store's lengths
+    }
     if (facet_store) {
         // The facet store counts. The match set comes from the ranking's pass
         // (ranker.h), else from posting lists when the query is boolean, else
@@ -324,13 +314,18 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         if (own && own_filter_facets.empty()) {
             sets = MatchSets{std::move(own->set), {}};  // the ranking's pass recorded every match
         } else if (by_postings) {
-            const Xapian::Database* helper = nullptr;
-            if (parallel.split(posting_count(db_, query))) {
-                helper = helper_database();
-            }
-            sets = helper ? sets_from_postings_split(parallel, db_, *helper, *facet_store, base, request.filters,
-                                                     exclude, filtered_fields)
-                          : sets_from_postings(db_, *facet_store, base, request.filters, exclude, filtered_fields);
+            sets = in_halves<MatchSets>(
+                parallel, db_, helper_for_split(), *facet_store, {base, exclude},
+                [&](const Xapian::Database& db, const std::vector<Xapian::Query>& q, DocRange range) {
+                    return sets_from_postings(db, *facet_store, q[0], request.filters, q[1], filtered_fields, range);
+                },
+                [](MatchSets& low, MatchSets&& high, std::size_t mid_word) {
+                    const std::size_t words = low.main.words().size();
+                    low.main.assign_words(high.main, mid_word, words);
+                    for (auto& [field, set] : low.without_own) {
+                        set.assign_words(high.without_own.at(field), mid_word, words);
+                    }
+                });
         }
         response.facet_method = sets ? FacetMethod::store_postings : FacetMethod::store_enquire;
         if (!sets && by_postings && !own && own_filter_facets.empty()) {
@@ -342,7 +337,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             }
         }
         if (!sets && own) {
-            sets = MatchSets{own->set, {}};  // a phrase with filters: each filtered field's set comes from Enquire
+            // a phrase with filters: each filtered field's set comes from Enquire
+            sets = MatchSets{std::move(own->set), {}};
         } else if (!sets && request.limit > 0) {
             // One pass ranks the hits shown and records every match (phrases
             // and wildcards cost most in the matching, not in the weights).
@@ -375,8 +371,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
                 store_related(main_counts, response.total, rr, filtered_values(request.filters, rr.field));
         }
         if (request.limit > 0 && !ranked && !own) rank_hits(false);
-    } else if (const FacetStore* lengths = !counting && may_rank_here ? store() : nullptr;
-               lengths && (rank_here(*lengths), own)) {
+    } else if (own) {  // ranked above, without counting
         response.total = own->set.count();  // every match was recorded: the total is exact
         response.total_exact = true;
     } else {
