@@ -154,6 +154,7 @@ std::unique_ptr<FacetStore> FacetStore::open(const std::string& db_path, const X
         // Bounds: monotone offsets ending at the section sizes; ids and starts in range.
         for (std::size_t d = 0; d < limit; ++d) {
             if (c.offsets[d] > c.offsets[d + 1]) return nullptr;
+            c.most = std::max(c.most, c.offsets[d + 1] - c.offsets[d]);
         }
         if (c.offsets[0] != 0 || c.offsets[limit] != s[1].size / 4) return nullptr;
         for (std::uint32_t i = 0; i < c.size; ++i) {

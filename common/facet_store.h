@@ -74,6 +74,7 @@ public:
         const std::uint32_t* offsets = nullptr;  ///< docid_limit + 1 entries into ids
         const std::uint32_t* ids = nullptr;      ///< value ids, ascending within a document
         std::uint32_t size = 0;                  ///< values in the dictionary (one per lower-cased key)
+        std::uint32_t most = 0;                  ///< the most values one document holds
         const std::uint32_t* counts = nullptr;   ///< documents holding each value
         const std::uint32_t* text_offsets = nullptr;   ///< size + 1 entries into text
         const char* text = nullptr;                    ///< the values, concatenated

@@ -17,7 +17,10 @@
 #include "common/ner/canonical.h"
 #include "indexer/alias_file.h"
 #include "indexer/index_writer.h"
+#include "searcher/facets.h"
+#include "searcher/match_set.h"
 #include "searcher/options.h"
+#include "searcher/parallel.h"
 #include "searcher/render.h"
 #include "searcher/search.h"
 #include "tests/test_util.h"
@@ -800,6 +803,86 @@ TEST(IndexWriterFacetStore, TheLastCommitOfARunLeavesTheStoreCurrentWhateverTheB
     }
     Xapian::Database db(path);
     EXPECT_EQ(store_places(path, db), "Oslo=20 Rome=20 ");
+}
+
+/// count_values takes a document's values four or eight at a time, or one by
+/// one where no document holds more than one, and walks the documents left out
+/// when the set holds more than half: every way must give the counts read one
+/// document at a time, whatever the number of values a document holds (0 to 20
+/// here, the most on the last document) and however the set is split.
+TEST(FacetCounting, CountValuesEqualsEachDocumentsValuesOneByOne) {
+    const std::vector<std::string> kFirst = {"Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hiro"};
+    const std::vector<std::string> kSurnames = {"Abbott", "Brandt",  "Costa",    "Dubois",   "Eriksen", "Fischer", "Garcia",
+                                                "Haddad", "Ivanova", "Jensen",   "Kowalski", "Lindqvist", "Moreau", "Novak",
+                                                "Okafor", "Petrov",  "Quinn",    "Rossi",    "Silva",   "Tanaka",  "Ueda"};
+    testing::TempDir dir;
+    std::string path = (dir / "db").string();
+    std::mt19937 rng(7);
+    {
+        IndexWriter writer({.path = path, .spelling = false});
+        for (int i = 0; i < 400; ++i) {
+            Article a;
+            a.id = fmt::format("a{}", i);
+            a.title = "kilo";
+            a.origin_path = "/in/a.jsonl";
+            // Persons: 0-20 a document (more than three on average: eight at a
+            // time); organisations: 0-4 (four at a time); places: 0 or 1.
+            const int people = i == 399 ? 20 : roll(rng, 3) == 0 ? roll(rng, 21) : roll(rng, 6);
+            for (int k = 0; k < people; ++k) {  // distinct surnames: names that never merge
+                a.entities.person.push_back(pick(rng, kFirst) + " " + kSurnames[static_cast<std::size_t>(k)]);
+            }
+            for (int k = roll(rng, 5); k > 0; --k) a.entities.org.push_back(pick(rng, kOrgs));
+            if (roll(rng, 2)) a.entities.place = {pick(rng, kPlaces)};
+            a.source = "Reuters";
+            writer.put(a);
+        }
+        writer.commit();
+    }
+    {
+        Xapian::WritableDatabase w(path);
+        for (Xapian::docid d = 5; d <= 400; d += 37) w.delete_document(d);
+        w.commit();
+    }
+    {
+        IndexWriter writer({.path = path, .spelling = false});  // brings the store up to date
+        writer.commit();
+    }
+    Xapian::Database db(path);
+    auto store = FacetStore::open(path, db);
+    ASSERT_TRUE(store);
+    const Xapian::docid limit = store->docid_limit();
+    auto entries = [&](const char* field) { return store->column(store_field_index(field)).offsets[limit]; };
+    ASSERT_GT(entries("person"), 3 * limit);  // each of the three ways is taken
+    ASSERT_GT(entries("org"), limit);
+    ASSERT_LE(entries("org"), 3 * limit);
+    ASSERT_LE(store->column(store_field_index("place")).most, 1u);
+    ASSERT_EQ(store->column(store_field_index("person")).offsets[limit] -
+                  store->column(store_field_index("person")).offsets[limit - 1],
+              20u);
+
+    HelperThread helper;
+    const std::vector<Parallelism> ways = {{.threads = 1}, {.threads = 2, .min_work = 1, .helper = &helper}};
+    std::vector<Xapian::docid> live;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) live.push_back(*it);
+    for (double density : {0.0, 0.05, 0.3, 0.5, 0.7, 0.97, 1.0}) {
+        DocSet set(limit);
+        std::bernoulli_distribution in(density);
+        for (Xapian::docid d : live) {
+            if (in(rng)) set.insert(d);
+        }
+        for (const char* field : {"person", "org", "place", "source", "misc"}) {
+            const std::size_t f = store_field_index(field);
+            const FacetStore::Column& c = store->column(f);
+            std::vector<std::uint32_t> expected(c.size, 0);
+            set.for_each([&](Xapian::docid d) {
+                for (std::uint32_t id : c.of(d)) ++expected[id];
+            });
+            for (const Parallelism& way : ways) {
+                EXPECT_EQ(count_values(*store, f, set, way), expected)
+                    << field << ", density " << density << ", threads " << way.threads;
+            }
+        }
+    }
 }
 
 TEST(FacetStoreWordPrefix, MatchesWordStartsCaseFolded) {
