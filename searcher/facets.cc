@@ -246,7 +246,9 @@ void for_each_left_out(const FacetStore& store, const DocSet& set, Fn&& fn, std:
 template <std::uint32_t Chunk>
 inline void tally(std::uint32_t* out, const std::uint32_t* ids, std::uint32_t i, std::uint32_t e,
                   std::uint32_t total, std::uint32_t step) {
-    if (e + (Chunk - 1) > total) [[unlikely]] {  // the column's last entries: nothing to read past them
+    // A turn reads Chunk entries from i, and a document without values takes one
+    // turn from i == e: the column's last entries are read one by one.
+    if (total - e < Chunk) [[unlikely]] {
         for (; i < e; ++i) out[ids[i]] += step;
         return;
     }
