@@ -416,18 +416,39 @@ std::vector<FacetValue> store_entity_top(SetCounts& set_counts, const FacetReque
     const FacetStore::Column& c = set_counts.store().column(field);
     const std::vector<std::uint32_t>& counts = set_counts.of(field);
     std::string contains = Xapian::Unicode::tolower(r.contains), prefix = Xapian::Unicode::tolower(r.prefix);
-    std::vector<char> selected;
-    if (!prefix.empty()) c.prefix_matches(prefix, selected);  // through the sorted word starts
-    std::vector<std::uint32_t> ids;
-    for (std::uint32_t id = 0; id < c.size; ++id) {
-        if (!counts[id] || (!prefix.empty() && !selected[id])) continue;
-        if (!contains.empty() && c.lowered(id).find(contains) == std::string_view::npos) continue;
-        ids.push_back(id);
-    }
     // By count, then value: ids are in the order of the lower-cased values.
     auto better = [&](std::uint32_t a, std::uint32_t b) { return counts[a] != counts[b] ? counts[a] > counts[b] : a < b; };
-    std::size_t n = r.limit ? std::min(r.limit, ids.size()) : ids.size();
-    std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(n), ids.end(), better);
+    std::vector<std::uint32_t> ids;
+    if (r.limit && prefix.empty() && contains.empty()) {
+        // One pass, keeping the best r.limit in a heap whose top is the worst
+        // kept: a later id must count strictly more to displace it (on a tie the
+        // earlier id ranks first), and most counts do not, a predictable branch.
+        std::uint32_t floor = 0;  // what an id must exceed to be kept
+        for (std::uint32_t id = 0; id < c.size; ++id) {
+            if (counts[id] <= floor) continue;
+            if (ids.size() == r.limit) {
+                std::pop_heap(ids.begin(), ids.end(), better);
+                ids.back() = id;
+            } else {
+                ids.push_back(id);
+            }
+            std::push_heap(ids.begin(), ids.end(), better);
+            if (ids.size() == r.limit) floor = counts[ids.front()];
+        }
+        std::sort_heap(ids.begin(), ids.end(), better);
+    } else {
+        std::vector<char> selected;
+        if (!prefix.empty()) c.prefix_matches(prefix, selected);  // through the sorted word starts
+        for (std::uint32_t id = 0; id < c.size; ++id) {
+            if (!counts[id] || (!prefix.empty() && !selected[id])) continue;
+            if (!contains.empty() && c.lowered(id).find(contains) == std::string_view::npos) continue;
+            ids.push_back(id);
+        }
+        const std::size_t shown = r.limit ? std::min(r.limit, ids.size()) : ids.size();
+        std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(shown), ids.end(), better);
+        ids.resize(shown);
+    }
+    std::size_t n = ids.size();
     std::vector<FacetValue> values;
     for (std::size_t i = 0; i < n; ++i) values.push_back({std::string(c.value(ids[i])), counts[ids[i]]});
     return values;
