@@ -259,26 +259,34 @@ inline void tally(std::uint32_t* out, const std::uint32_t* ids, std::uint32_t i,
     } while (i < e);
 }
 
-/// Calls @p walk with a callable that tallies one document's values of column
-/// @p c (@p total entries over @p documents docids), the way that suits it:
-/// one value a document (sources, publication dates) is a predictable loop, and
-/// adding 0 past the last one would only chain the adds on the few counters; more
-/// values take them four or eight at a time.
-template <typename Walk>
-void with_tally(const FacetStore::Column& c, std::uint32_t total, std::size_t documents, std::uint32_t* out,
-                std::uint32_t step, Walk&& walk) {
-    const std::uint32_t* offsets = c.offsets;
-    const std::uint32_t* ids = c.ids;
-    if (c.most <= 1) {
-        walk([=](Xapian::docid d) {
-            for (std::uint32_t i = offsets[d], e = offsets[d + 1]; i < e; ++i) out[ids[i]] += step;
-        });
-    } else if (total <= 3 * documents) {
-        walk([=](Xapian::docid d) { tally<4>(out, ids, offsets[d], offsets[d + 1], total, step); });
-    } else {
-        walk([=](Xapian::docid d) { tally<8>(out, ids, offsets[d], offsets[d + 1], total, step); });
+/// One column being counted: where its values are and how one document's are
+/// added. One value a document (sources, publication dates) is a predictable
+/// loop, and adding 0 past the last one would only chain the adds on the few
+/// counters; more values are taken four or eight at a time.
+struct ColumnTally {
+    const std::uint32_t* offsets;
+    const std::uint32_t* ids;
+    std::uint32_t total;  ///< entries in ids
+    std::uint32_t chunk;  ///< 1, 4 or 8
+    std::uint32_t* out = nullptr;
+
+    ColumnTally(const FacetStore::Column& c, Xapian::docid docid_limit)
+        : offsets(c.offsets),
+          ids(c.ids),
+          total(c.offsets[docid_limit]),
+          chunk(c.most <= 1 ? 1 : total <= 3 * std::uint64_t{docid_limit} ? 4 : 8) {}
+
+    void add(Xapian::docid d, std::uint32_t step) const {
+        const std::uint32_t i = offsets[d], e = offsets[d + 1];
+        switch (chunk) {
+            case 1:
+                for (std::uint32_t k = i; k < e; ++k) out[ids[k]] += step;
+                break;
+            case 4: tally<4>(out, ids, i, e, total, step); break;
+            default: tally<8>(out, ids, i, e, total, step); break;
+        }
     }
-}
+};
 
 /// How @p set is walked for counting: the documents in it, or (when it holds
 /// more than half the collection) the live documents left out of it, subtracted
@@ -294,45 +302,70 @@ CountPlan count_plan(const FacetStore& store, const DocSet& set) {
     return {false, in};
 }
 
+/// Adds @p b into @p a, value by value (modulo 2^32).
+void add_into(std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) a[i] += b[i];
+}
+void add_into(std::vector<std::vector<std::uint32_t>>& a, const std::vector<std::vector<std::uint32_t>>& b) {
+    for (std::size_t f = 0; f < a.size() && f < b.size(); ++f) add_into(a[f], b[f]);
+}
+
 /// Fills @p counts (@p values of them) by calling @p count(first_word, end_word,
 /// counts, first_half) over all of @p store's words, or over two halves on two
 /// threads, summed (modulo 2^32, so halves that subtract from the totals add up
 /// too). Summing costs a pass over the values, so a split needs at least twice
 /// as many documents as values (a person dictionary can be larger than the set).
-template <typename Count>
+template <typename Counts, typename Count>
 void count_in_halves(const FacetStore& store, const CountPlan& plan, std::size_t values, const Parallelism& parallel,
-                     std::vector<std::uint32_t>& counts, Count&& count) {
+                     Counts& counts, Count&& count) {
     const std::size_t words = bitmap_words(store.docid_limit());
     if (!parallel.split(plan.documents) || plan.documents < 2 * values || words < 2) {
         count(0, words, counts, true);
         return;
     }
     const std::size_t mid = words / 2;
-    std::vector<std::uint32_t> second;
+    Counts second;
     parallel.helper->run_pair([&] { count(0, mid, counts, true); }, [&] { count(mid, words, second, false); });
-    for (std::size_t i = 0; i < counts.size() && i < second.size(); ++i) counts[i] += second[i];
+    add_into(counts, second);
 }
 
 }  // namespace
 
+std::vector<std::vector<std::uint32_t>> count_values(const FacetStore& store, std::span<const std::size_t> fields,
+                                                     const DocSet& set, const Parallelism& parallel) {
+    const CountPlan plan = count_plan(store, set);
+    std::size_t values = 0;
+    for (std::size_t f : fields) values += store.column(f).size;
+    std::vector<std::vector<std::uint32_t>> counts;
+    count_in_halves(
+        store, plan, values, parallel, counts,
+        [&](std::size_t first_word, std::size_t end_word, std::vector<std::vector<std::uint32_t>>& parts,
+            bool first_half) {
+            parts.resize(fields.size());
+            std::vector<ColumnTally> columns;
+            for (std::size_t k = 0; k < fields.size(); ++k) {
+                const FacetStore::Column& c = store.column(fields[k]);
+                // The complement subtracts from the totals (once, in the first half).
+                if (plan.complement && first_half) parts[k].assign(c.counts, c.counts + c.size);
+                else parts[k].assign(c.size, 0);
+                columns.emplace_back(c, store.docid_limit());
+                columns.back().out = parts[k].data();
+            }
+            // Every field in one walk of the documents: the set's bits are read
+            // once, and the fields' adds are independent work for the core.
+            const std::uint32_t step = plan.complement ? ~std::uint32_t{0} : 1;
+            auto add = [&](Xapian::docid d) {
+                for (const ColumnTally& t : columns) t.add(d, step);
+            };
+            if (plan.complement) for_each_left_out(store, set, add, first_word, end_word);
+            else set.for_each(add, first_word, end_word);
+        });
+    return counts;
+}
+
 std::vector<std::uint32_t> count_values(const FacetStore& store, std::size_t field, const DocSet& set,
                                         const Parallelism& parallel) {
-    const FacetStore::Column& c = store.column(field);
-    const std::uint32_t total = c.offsets[store.docid_limit()];
-    const CountPlan plan = count_plan(store, set);
-    std::vector<std::uint32_t> counts;
-    count_in_halves(store, plan, c.size, parallel, counts,
-                    [&](std::size_t first_word, std::size_t end_word, std::vector<std::uint32_t>& part, bool first_half) {
-                        // The complement subtracts from the totals (once, in the first half).
-                        if (plan.complement && first_half) part.assign(c.counts, c.counts + c.size);
-                        else part.assign(c.size, 0);
-                        const std::uint32_t step = plan.complement ? ~std::uint32_t{0} : 1;
-                        with_tally(c, total, store.docid_limit(), part.data(), step, [&](auto&& add) {
-                            if (plan.complement) for_each_left_out(store, set, add, first_word, end_word);
-                            else set.for_each(add, first_word, end_word);
-                        });
-                    });
-    return counts;
+    return std::move(count_values(store, std::span<const std::size_t>(&field, 1), set, parallel).front());
 }
 
 namespace {
@@ -467,6 +500,16 @@ DateBuckets& DateBucketCache::get(const FacetStore& store, const FacetRequest& r
     return it->second;
 }
 
+void SetCounts::count(const std::vector<std::size_t>& fields) {
+    std::vector<std::size_t> missing;
+    for (std::size_t f : fields) {
+        if (!counts_.count(f) && std::find(missing.begin(), missing.end(), f) == missing.end()) missing.push_back(f);
+    }
+    if (missing.empty()) return;
+    auto counted = count_values(store_, missing, set_, parallel_);
+    for (std::size_t k = 0; k < missing.size(); ++k) counts_.emplace(missing[k], std::move(counted[k]));
+}
+
 const std::vector<std::uint32_t>& SetCounts::of(std::size_t field) {
     auto it = counts_.find(field);
     if (it == counts_.end()) it = counts_.emplace(field, count_values(store_, field, set_, parallel_)).first;
@@ -486,6 +529,11 @@ FacetResults count_with_store(SetCounts& counts, const std::vector<FacetRequest>
         DateBuckets buckets = make_date_buckets(store, r);
         return store_date_histogram(store, counts.set(), r, buckets, counts.parallel());
     };
+    std::vector<std::size_t> fields;
+    for (const auto& r : requests) {
+        if (!r.is_date()) fields.push_back(store_field_index(r.field));
+    }
+    counts.count(fields);  // in one walk of the set
     FacetResults out;
     for (const auto& r : requests) {
         if (!r.is_date()) {

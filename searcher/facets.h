@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -125,6 +126,10 @@ private:
 /// the cost is at most half a pass over the collection.
 [[nodiscard]] std::vector<std::uint32_t> count_values(const FacetStore& store, std::size_t field,
                                                       const DocSet& set, const Parallelism& parallel = {});
+/// The same for several fields, in one walk of the set: one vector per field.
+[[nodiscard]] std::vector<std::vector<std::uint32_t>> count_values(const FacetStore& store,
+                                                                   std::span<const std::size_t> fields,
+                                                                   const DocSet& set, const Parallelism& parallel = {});
 
 /// count_values of one match set, each field counted at most once however many
 /// requests need it (a field's facet and its related values share one count).
@@ -136,6 +141,8 @@ public:
     [[nodiscard]] const FacetStore& store() const { return store_; }
     [[nodiscard]] const DocSet& set() const { return set_; }
     [[nodiscard]] const Parallelism& parallel() const { return parallel_; }
+    /// Counts the @p fields not counted yet, in one walk of the set.
+    void count(const std::vector<std::size_t>& fields);
     /// Per value id of field @p field (an index of kStoreFields).
     [[nodiscard]] const std::vector<std::uint32_t>& of(std::size_t field);
 

@@ -359,6 +359,12 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         response.total = sets->main.count();
         response.total_exact = true;
         SetCounts main_counts(*facet_store, sets->main, parallel);  // shared by the facets and related values
+        std::vector<std::size_t> counted;  // every entity field of the facets and related values, in one walk
+        for (const auto& f : main_facets) {
+            if (!f.is_date()) counted.push_back(store_field_index(f.field));
+        }
+        for (const auto& rr : request.related) counted.push_back(store_field_index(rr.field));
+        main_counts.count(counted);
         response.facets = count_with_store(main_counts, main_facets, &date_buckets_);
         for (auto& [field, facets] : own_filter_facets) {
             for (auto& [key, values] :
