@@ -151,27 +151,55 @@ std::unique_ptr<FacetStore> FacetStore::open(const std::string& db_path, const X
         c.lower = base + s[6].offset;
         c.starts = words(s[7]);
         c.starts_size = static_cast<std::uint32_t>(s[7].size / 8);
+        c.entries = s[1].size / 4;
+        c.text_bytes = s[4].size;
+        c.lower_bytes = s[6].size;
+    }
+    // No document at or past the limit (a counting walk would read its offsets).
+    if (limit % 64 != 0 && (store->live_[limit / 64] >> (limit % 64)) != 0) return nullptr;
+    return store;
+}
+
+bool FacetStore::verify(std::size_t field) const {
+    std::call_once(verified_once_[field], [&] {
+        Column& c = columns_[field];
+        const std::size_t limit = docid_limit_;
         // Bounds: monotone offsets ending at the section sizes; ids and starts in range.
+        if (c.offsets[0] != 0 || c.offsets[limit] != c.entries) return;
+        std::uint32_t most = 0;
+        bool falling = false;
         for (std::size_t d = 0; d < limit; ++d) {
-            if (c.offsets[d] > c.offsets[d + 1]) return nullptr;
-            c.most = std::max(c.most, c.offsets[d + 1] - c.offsets[d]);
+            falling |= c.offsets[d] > c.offsets[d + 1];
+            most = std::max(most, c.offsets[d + 1] - c.offsets[d]);
         }
-        if (c.offsets[0] != 0 || c.offsets[limit] != s[1].size / 4) return nullptr;
+        if (falling) return;
         for (std::uint32_t i = 0; i < c.size; ++i) {
-            if (c.text_offsets[i] > c.text_offsets[i + 1] || c.lower_offsets[i] > c.lower_offsets[i + 1]) {
-                return nullptr;
-            }
+            if (c.text_offsets[i] > c.text_offsets[i + 1] || c.lower_offsets[i] > c.lower_offsets[i + 1]) return;
         }
-        if (c.text_offsets[c.size] != s[4].size || c.lower_offsets[c.size] != s[6].size) return nullptr;
-        for (std::size_t i = 0; i < s[1].size / 4; ++i) {
-            if (c.ids[i] >= c.size) return nullptr;
-        }
+        if (c.text_offsets[c.size] != c.text_bytes || c.lower_offsets[c.size] != c.lower_bytes) return;
+        std::uint32_t top = 0;
+        for (std::uint64_t i = 0; i < c.entries; ++i) top = std::max(top, c.ids[i]);
+        if (c.entries && top >= c.size) return;
         for (std::uint32_t i = 0; i < c.starts_size; ++i) {
             std::uint32_t id = c.starts[2 * i], at = c.starts[2 * i + 1];
-            if (id >= c.size || at > c.lower_offsets[id + 1] - c.lower_offsets[id]) return nullptr;
+            if (id >= c.size || at > c.lower_offsets[id + 1] - c.lower_offsets[id]) return;
         }
-    }
-    return store;
+        c.most = most;
+        sound_[field] = true;
+    });
+    return sound_[field];
+}
+
+bool FacetStore::verify(std::span<const std::size_t> fields) const {
+    bool sound = true;
+    for (std::size_t f : fields) sound = verify(f) && sound;
+    return sound;
+}
+
+bool FacetStore::verify_all() const {
+    bool sound = true;
+    for (std::size_t f = 0; f < kStoreFields.size(); ++f) sound = verify(f) && sound;
+    return sound;
 }
 
 void FacetStore::Column::prefix_matches(std::string_view prefix, std::vector<char>& out) const {
@@ -191,8 +219,18 @@ void FacetStore::Column::prefix_matches(std::string_view prefix, std::vector<cha
 
 // ---------------------------------------------------------------- builder
 
+namespace {
+/// The store of @p db_path if it matches @p db and every column is sound: the
+/// builder reads all of it, and rewrites a damaged one from the database.
+std::unique_ptr<FacetStore> open_sound(const std::string& db_path, const Xapian::Database& db) {
+    std::unique_ptr<FacetStore> store = FacetStore::open(db_path, db);
+    if (store && !store->verify_all()) store.reset();
+    return store;
+}
+}  // namespace
+
 FacetStoreBuilder::FacetStoreBuilder(std::string db_path, const Xapian::Database& db, double write_ratio)
-    : db_path_(std::move(db_path)), start_(FacetStore::open(db_path_, db)), write_ratio_(write_ratio) {
+    : db_path_(std::move(db_path)), start_(open_sound(db_path_, db)), write_ratio_(write_ratio) {
     if (start_) written_revision_ = start_->revision();
 }
 
@@ -270,7 +308,7 @@ void FacetStoreBuilder::rebuild(const Xapian::Database& db) {
 
 bool FacetStoreBuilder::sync(const Xapian::Database& db, StoreWrite when) {
     using Clock = std::chrono::steady_clock;
-    if (!loaded_ && touched_.empty() && FacetStore::open(db_path_, db)) {
+    if (!loaded_ && touched_.empty() && open_sound(db_path_, db)) {
         written_revision_ = db.get_revision();
         return true;  // nothing changed and the store on disk already matches: keep it
     }

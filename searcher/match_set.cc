@@ -110,7 +110,7 @@ private:
 
     std::optional<DocSet> date_range(const Xapian::Query& q) const {
         std::string from, to;
-        if (!date_range_bounds(q, from, to)) return std::nullopt;
+        if (!date_range_bounds(q, from, to) || !store_.verify(store_field_index("date"))) return std::nullopt;
         const FacetStore::Column& c = store_.column(store_field_index("date"));
         std::vector<char> in(c.size);
         for (std::uint32_t id = 0; id < c.size; ++id) {

@@ -262,6 +262,12 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     Parallelism parallel = parallel_;
     parallel.helper = &helper_thread_;
     const FacetStore* facet_store = counting && request.facet_method != FacetMethod::value_slots ? store() : nullptr;
+    if (facet_store) {  // the columns counted must be sound; else the value slots count
+        std::vector<std::size_t> fields;
+        for (const auto& f : request.facets) fields.push_back(store_field_index(f.field));
+        for (const auto& rr : request.related) fields.push_back(store_field_index(rr.field));
+        if (!facet_store->verify(fields)) facet_store = nullptr;
+    }
     std::optional<Xapian::MSet> ranked;
     // Ranks the hits shown. With @p every_match Enquire checks every match
     // (exact total), and each passes through @p spies; else it stops early.

@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <random>
@@ -861,6 +865,7 @@ TEST(FacetCounting, CountValuesEqualsEachDocumentsValuesOneByOne) {
     Xapian::Database db(path);
     auto store = FacetStore::open(path, db);
     ASSERT_TRUE(store);
+    ASSERT_TRUE(store->verify_all());  // notes the most values a document holds
     const Xapian::docid limit = store->docid_limit();
     auto entries = [&](const char* field) { return store->column(store_field_index(field)).offsets[limit]; };
     ASSERT_GT(entries("person"), 3 * limit);  // each of the three ways is taken
@@ -902,6 +907,146 @@ TEST(FacetCounting, CountValuesEqualsEachDocumentsValuesOneByOne) {
             }
             EXPECT_EQ(count_values(*store, fields, set, way), expected) << "all in one walk, " << where;
         }
+    }
+}
+
+/// open() checks only the store's layout; a column's values are checked when
+/// a search first counts it (FacetStore::verify). A store damaged on disk must
+/// never be read past its bounds (ASan) and every search must answer as the
+/// value slots do: the damaged column is counted through them, a date range over
+/// a damaged date column is matched by Enquire, and sound columns still count.
+TEST(FacetStoreDamage, ADamagedColumnIsNeverReadAndSearchesAnswerAsTheValueSlotsDo) {
+    testing::TempDir dir;
+    std::string path = (dir / "db").string();
+    std::mt19937 rng(11);
+    {
+        IndexWriter writer({.path = path, .spelling = false});
+        for (int i = 0; i < 61; ++i) {  // docids 1-61: the limit, 62, is not a multiple of 64
+            Article a = random_article(rng, fmt::format("art{}", i), "/in/a.jsonl");
+            a.entities.person.push_back("Olaf Zeller");  // every column has values near its start
+            a.entities.org.push_back("NATO");
+            if (!a.date) a.date = DateValue{2025, 2, 3};
+            writer.put(a);
+        }
+        writer.commit();
+    }
+    const std::string store_path = facet_store_path(path);
+    std::string pristine;
+    {
+        std::ifstream in(store_path, std::ios::binary);
+        pristine.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    // Each query with facets and related values, and for the hits alone (the
+    // searcher's own ranking then reads the date column for a date range).
+    auto request = [](const std::string& query) {
+        const bool hits_alone = query.starts_with("hits: ");
+        SearchRequest r{.query = hits_alone ? query.substr(6) : query, .limit = 5};
+        if (hits_alone) return r;
+        for (const char* f : {"person", "org", "place", "date:month", "mentioned:month"}) {
+            r.facets.push_back(parse_facet_request(f));
+        }
+        r.related.push_back(parse_related_request("person"));
+        return r;
+    };
+    std::vector<std::string> queries;
+    for (const char* q : {"kilo", "", "lima OR papa", "kilo date:2025-01..2025-12", "date:2025-02-01..2026-12-31"}) {
+        queries.push_back(q);
+        queries.push_back(std::string("hits: ") + q);
+    }
+    auto answer = [&](const SearchRequest& r) {
+        Searcher searcher(path);
+        SearchResponse resp = searcher.search(r);
+        std::ostringstream out;
+        if (!r.facets.empty()) out << resp.total << " |";  // exact when counting (else Enquire's may be an estimate)
+        for (const auto& h : resp.hits) out << " " << h.article.id << ":" << h.score;
+        for (const auto& [key, values] : resp.facets) {
+            out << " | " << key;
+            for (const auto& v : values) out << " " << v.value << "=" << v.count;
+        }
+        for (const auto& [key, values] : resp.related) {
+            out << " | related " << key;
+            for (const auto& v : values) out << " " << v.value << "=" << v.count;
+        }
+        return out.str();
+    };
+    std::map<std::string, std::string> expected;  // by the value slots and Enquire
+    for (const auto& q : queries) {
+        SearchRequest r = request(q);
+        r.facet_method = FacetMethod::value_slots;
+        r.rank_method = RankMethod::enquire;
+        expected[q] = answer(r);
+    }
+
+    // Each damage: which byte of the pristine store becomes what, and whether
+    // open() must refuse the store outright.
+    struct Damage {
+        std::string what;
+        std::function<void(const FacetStore&, std::string&)> apply;
+        std::vector<const char*> unsound;  ///< columns verify() must reject
+        bool refused = false;
+    };
+    auto put32 = [](std::string& bytes, std::size_t at, std::uint32_t v) { std::memcpy(&bytes[at], &v, 4); };
+    const std::vector<Damage> damages = {
+        {"a person id past the dictionary",
+         [&](const FacetStore& s, std::string& b) {
+             const auto& c = s.column(store_field_index("person"));
+             put32(b, s.offset_in_file(c.ids + c.offsets[1]), 0xFFFFFF00u);
+         },
+         {"person"}},
+        {"organisation offsets that fall",
+         [&](const FacetStore& s, std::string& b) {
+             const auto& c = s.column(store_field_index("org"));
+             put32(b, s.offset_in_file(c.offsets + 2), c.offsets[3] + 5);
+         },
+         {"org"}},
+        {"a publication date id past the dictionary",
+         [&](const FacetStore& s, std::string& b) {
+             const auto& c = s.column(store_field_index("date"));
+             put32(b, s.offset_in_file(c.ids + c.offsets[3]), c.size + 7);
+         },
+         {"date"}},
+        {"a live document past the limit",
+         [&](const FacetStore& s, std::string& b) {
+             const std::uint64_t* w = s.live() + s.docid_limit() / 64;
+             std::uint64_t v = *w | std::uint64_t{1} << 63;
+             std::memcpy(&b[s.offset_in_file(w)], &v, 8);
+         },
+         {},
+         true},
+    };
+    auto write_store = [&](const std::string& bytes) {
+        std::ofstream out(store_path, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    };
+    for (const Damage& damage : damages) {
+        std::string bytes = pristine;
+        write_store(pristine);
+        {
+            Xapian::Database db(path);
+            auto store = FacetStore::open(path, db);
+            ASSERT_TRUE(store);
+            for (std::size_t f = 0; f < kStoreFields.size(); ++f) ASSERT_TRUE(store->verify(f)) << kStoreFields[f];
+            damage.apply(*store, bytes);
+        }
+        write_store(bytes);
+        Xapian::Database db(path);
+        auto store = FacetStore::open(path, db);
+        if (damage.refused) {
+            EXPECT_FALSE(store) << damage.what;
+        } else {
+            ASSERT_TRUE(store) << damage.what;
+            for (std::size_t f = 0; f < kStoreFields.size(); ++f) {
+                const bool damaged = std::find(damage.unsound.begin(), damage.unsound.end(), kStoreFields[f]) !=
+                                     damage.unsound.end();
+                EXPECT_EQ(store->verify(f), !damaged) << damage.what << ": " << kStoreFields[f];
+            }
+        }
+        for (const auto& q : queries) EXPECT_EQ(answer(request(q)), expected[q]) << damage.what << ", query " << q;
+        // Sound columns still count through the store.
+        SearchRequest places{.query = "kilo"};
+        places.facets.push_back(parse_facet_request("place"));
+        Searcher searcher(path);
+        EXPECT_EQ(searcher.search(places).facet_method == FacetMethod::value_slots, damage.refused) << damage.what;
     }
 }
 
