@@ -3,10 +3,12 @@
 #include "searcher/render.h"
 
 #include <ostream>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "common/article_json.h"
+#include "searcher/json_text.h"
 
 namespace news {
 namespace {
@@ -97,6 +99,125 @@ nlohmann::json response_json(const SearchResponse& r) {
             {"facets", std::move(facets)},
             {"related", std::move(related)},
             {"suggestion", r.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.suggestion)}};
+}
+
+std::string response_json_text(const SearchResponse& r, const Paging* paging) {
+    using json_text::append_bool;
+    using json_text::append_number;
+    using json_text::append_string;
+    std::string out;
+    out.reserve(4096 + 2048 * r.hits.size());
+    // Keys in the order nlohmann's objects (std::map) keep them: bytewise.
+    auto key = [&](std::string_view k) {
+        append_string(out, k);
+        out.push_back(':');
+    };
+    auto strings = [&](const std::vector<std::string>& v) {
+        out.push_back('[');
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            if (i) out.push_back(',');
+            append_string(out, v[i]);
+        }
+        out.push_back(']');
+    };
+    auto size = [&](std::size_t n) { append_number(out, static_cast<std::uint64_t>(n)); };
+    out += "{\"facets\":{";
+    bool first = true;
+    for (const auto& [name, values] : r.facets) {
+        if (!std::exchange(first, false)) out.push_back(',');
+        key(name);
+        out.push_back('[');
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (i) out.push_back(',');
+            out += "{\"count\":";
+            size(values[i].count);
+            out += ",\"value\":";
+            append_string(out, values[i].value);
+            out.push_back('}');
+        }
+        out.push_back(']');
+    }
+    out += "},\"hits\":[";
+    for (std::size_t i = 0; i < r.hits.size(); ++i) {
+        const SearchHit& h = r.hits[i];
+        const Article& a = h.article;
+        if (i) out.push_back(',');
+        out += "{\"authors\":";
+        strings(a.authors);
+        out += ",\"date\":";
+        if (a.date) append_string(out, a.date->iso());
+        else out += "null";
+        out += ",\"date_origin\":";
+        append_string(out, to_string(a.date_origin));
+        out += ",\"dates_mentioned\":[";
+        for (std::size_t k = 0; k < a.dates_mentioned.size(); ++k) {
+            if (k) out.push_back(',');
+            append_string(out, a.dates_mentioned[k].iso());
+        }
+        out += "],\"entities\":{\"misc\":";
+        strings(a.entities.misc);
+        out += ",\"org\":";
+        strings(a.entities.org);
+        out += ",\"person\":";
+        strings(a.entities.person);
+        out += ",\"place\":";
+        strings(a.entities.place);
+        out += "},\"id\":";
+        append_string(out, a.id);
+        out += ",\"rank\":";
+        size(h.rank);
+        out += ",\"score\":";
+        append_number(out, h.score);
+        out += ",\"snippet\":";
+        append_string(out, h.snippet);
+        out += ",\"source\":";
+        append_string(out, a.source);
+        out += ",\"title\":";
+        append_string(out, a.title);
+        out += ",\"title_derived\":";
+        append_bool(out, a.title_derived);
+        out += ",\"url\":";
+        append_string(out, a.url);
+        out.push_back('}');
+    }
+    out.push_back(']');
+    if (paging) {
+        out += ",\"limit\":";
+        size(paging->limit);
+        out += ",\"offset\":";
+        size(paging->offset);
+    }
+    out += ",\"query\":";
+    append_string(out, r.query);
+    out += ",\"related\":{";
+    first = true;
+    for (const auto& [field, values] : r.related) {
+        if (!std::exchange(first, false)) out.push_back(',');
+        key(field);
+        out.push_back('[');
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (i) out.push_back(',');
+            out += "{\"collection_count\":";
+            size(values[i].collection_count);
+            out += ",\"count\":";
+            size(values[i].count);
+            out += ",\"score\":";
+            append_number(out, values[i].score);
+            out += ",\"value\":";
+            append_string(out, values[i].value);
+            out.push_back('}');
+        }
+        out.push_back(']');
+    }
+    out += "},\"suggestion\":";
+    if (r.suggestion.empty()) out += "null";
+    else append_string(out, r.suggestion);
+    out += ",\"total\":";
+    size(r.total);
+    out += ",\"total_exact\":";
+    append_bool(out, r.total_exact);
+    out.push_back('}');
+    return out;
 }
 
 void render_text(const SearchResponse& r, const TextStyle& style, std::ostream& out) {
