@@ -3,7 +3,7 @@
 # percentiles and errors, for a database built by bench/run.sh (or any news database).
 #
 #   bench/load_server.sh --db DB [--build DIR] [--duration SECONDS] [--connections N]
-#                        [--wrk-threads N] [--server-threads N] [--out DIR]
+#                        [--wrk-threads N] [--server-threads N] [--out DIR] [--compare DIR]
 #
 # Each request is one query of bench/queries.txt (cycled) with what a search page asks
 # for: the top 10 hits with snippets, and facets person, org, place, source (top 10 each)
@@ -14,6 +14,9 @@
 # is answered from memory after its first pass, which measures the HTTP and cache path,
 # not search). wrk and the server share the machine's cores: the figures are for both
 # on one machine, as a user running them side by side would see.
+# --compare DIR (another build, for example of an earlier commit) then runs the uncached rows
+# again with DIR's news-server and --build's one after the other, twice, and prints the
+# ratio: on a shared machine only such paired figures compare two versions.
 # Prints a Markdown table and writes OUT/load-*.json. Exit status: 0 done, with zero
 # errors; 1 a step failed or some requests failed; 2 usage error or DB absent.
 set -euo pipefail
@@ -26,6 +29,7 @@ connections=16
 wrk_threads=1
 server_threads=$(nproc)
 out=/tmp/news-load
+compare=
 
 usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
@@ -37,6 +41,7 @@ while [ $# -gt 0 ]; do
     --wrk-threads) wrk_threads=$2; shift 2 ;;
     --server-threads) server_threads=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --compare) compare=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "load_server.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -44,6 +49,7 @@ done
 [ -n "$db" ] || { echo "load_server.sh: --db DB is required (bench/run.sh builds DBs under its --out)" >&2; exit 2; }
 [ -d "$db" ] || { echo "load_server.sh: $db is absent (build it with bench/run.sh or news-index)" >&2; exit 2; }
 [ -x "$build/news-server" ] || { echo "load_server.sh: $build/news-server is missing (scripts/build.sh $build)" >&2; exit 2; }
+[ -z "$compare" ] || [ -x "$compare/news-server" ] || { echo "load_server.sh: $compare/news-server is missing" >&2; exit 2; }
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 mkdir -p "$out"
 
@@ -85,10 +91,10 @@ LUA
 server=
 stop_server() { [ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }; server=; }
 trap stop_server EXIT
-start_server() {  # start_server CACHE_MB: sets $base
+start_server() {  # start_server CACHE_MB [BUILD]: sets $base
   stop_server
   : >"$out/server.log"
-  "$build/news-server" --db "$db" --port 0 --threads "$server_threads" --http-threads $((connections + 4)) \
+  "${2:-$build}/news-server" --db "$db" --port 0 --threads "$server_threads" --http-threads $((connections + 4)) \
     --cache-mb "$1" >"$out/server.log" 2>&1 &
   server=$!
   local port=
@@ -128,7 +134,36 @@ PY
   done
 done
 stop_server
+
+if [ -n "$compare" ]; then
+  # rps_of KIND LABEL: one uncached run of KIND against the running server; prints requests/s.
+  rps_of() {
+    PATHS_FILE="$out/paths-$1.txt" wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --timeout 10s \
+      -s "$out/cycle.lua" "$base" | tail -1 >"$out/load-$1-$2.json"
+    python3 - "$out/load-$1-$2.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(f"{r['rps']:.0f} {r['p99_ms']:.1f} {sum(r['errors'].values())}")
+PY
+  }
+  echo
+  echo "| round | request | $compare req/s | p99 ms | $build req/s | p99 ms | ratio | errors |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|"
+  for round in 1 2; do
+    declare -A old_rps=() old_p99=() old_err=()
+    start_server 0 "$compare"
+    for kind in faceted page; do read -r old_rps[$kind] old_p99[$kind] old_err[$kind] < <(rps_of "$kind" "old-$round"); done
+    start_server 0
+    for kind in faceted page; do
+      read -r rps p99 err < <(rps_of "$kind" "new-$round")
+      [ "$err" = 0 ] && [ "${old_err[$kind]}" = 0 ] || failed=1
+      ratio=$(python3 -c "print(f'{$rps / ${old_rps[$kind]}:.2f}')")
+      echo "| $round | $kind | ${old_rps[$kind]} | ${old_p99[$kind]} | $rps | $p99 | $ratio | $(( ${old_err[$kind]} + err )) |"
+    done
+    stop_server
+  done
+fi
 echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "command: bench/load_server.sh --db $db --duration $duration --connections $connections --wrk-threads $wrk_threads --server-threads $server_threads"
+echo "command: bench/load_server.sh --db $db --duration $duration --connections $connections --wrk-threads $wrk_threads --server-threads $server_threads${compare:+ --compare $compare}"
 exit $failed
