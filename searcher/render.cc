@@ -3,6 +3,7 @@
 #include "searcher/render.h"
 
 #include <ostream>
+#include <type_traits>
 #include <utility>
 
 #include <fmt/format.h>
@@ -102,120 +103,97 @@ nlohmann::json response_json(const SearchResponse& r) {
 }
 
 std::string response_json_text(const SearchResponse& r, const Paging* paging) {
-    using json_text::append_bool;
-    using json_text::append_number;
-    using json_text::append_string;
     std::string out;
     out.reserve(4096 + 2048 * r.hits.size());
-    // Keys in the order nlohmann's objects (std::map) keep them: bytewise.
-    auto key = [&](std::string_view k) {
-        append_string(out, k);
-        out.push_back(':');
+    auto text = [&](std::string_view s) { json_text::append_string(out, s); };
+    // A value after its key: strings, booleans, doubles and counts.
+    auto value = [&](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, bool>) json_text::append_bool(out, v);
+        else if constexpr (std::is_floating_point_v<T>) json_text::append_number(out, v);
+        else if constexpr (std::is_integral_v<T>) json_text::append_number(out, static_cast<std::uint64_t>(v));
+        else text(v);
     };
-    auto strings = [&](const std::vector<std::string>& v) {
+    // @p k is the key with its quotes, colon and leading comma as written; keys
+    // go in the order nlohmann's objects (std::map) keep them: bytewise.
+    auto put = [&](std::string_view k, const auto& v) {
+        out += k;
+        value(v);
+    };
+    auto list = [&](const auto& items, auto&& item) {
         out.push_back('[');
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            if (i) out.push_back(',');
-            append_string(out, v[i]);
+        bool first = true;
+        for (const auto& x : items) {
+            if (!std::exchange(first, false)) out.push_back(',');
+            item(x);
         }
         out.push_back(']');
     };
-    auto size = [&](std::size_t n) { append_number(out, static_cast<std::uint64_t>(n)); };
-    out += "{\"facets\":{";
-    bool first = true;
-    for (const auto& [name, values] : r.facets) {
-        if (!std::exchange(first, false)) out.push_back(',');
-        key(name);
-        out.push_back('[');
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            if (i) out.push_back(',');
-            out += "{\"count\":";
-            size(values[i].count);
-            out += ",\"value\":";
-            append_string(out, values[i].value);
-            out.push_back('}');
+    auto texts = [&](const std::vector<std::string>& v) { list(v, text); };
+    auto lists_by_key = [&](const auto& map, auto&& item) {  // {"key":[...],...}
+        out.push_back('{');
+        bool first = true;
+        for (const auto& [k, items] : map) {
+            if (!std::exchange(first, false)) out.push_back(',');
+            text(k);
+            out.push_back(':');
+            list(items, item);
         }
-        out.push_back(']');
-    }
-    out += "},\"hits\":[";
-    for (std::size_t i = 0; i < r.hits.size(); ++i) {
-        const SearchHit& h = r.hits[i];
-        const Article& a = h.article;
-        if (i) out.push_back(',');
-        out += "{\"authors\":";
-        strings(a.authors);
-        out += ",\"date\":";
-        if (a.date) append_string(out, a.date->iso());
-        else out += "null";
-        out += ",\"date_origin\":";
-        append_string(out, to_string(a.date_origin));
-        out += ",\"dates_mentioned\":[";
-        for (std::size_t k = 0; k < a.dates_mentioned.size(); ++k) {
-            if (k) out.push_back(',');
-            append_string(out, a.dates_mentioned[k].iso());
-        }
-        out += "],\"entities\":{\"misc\":";
-        strings(a.entities.misc);
-        out += ",\"org\":";
-        strings(a.entities.org);
-        out += ",\"person\":";
-        strings(a.entities.person);
-        out += ",\"place\":";
-        strings(a.entities.place);
-        out += "},\"id\":";
-        append_string(out, a.id);
-        out += ",\"rank\":";
-        size(h.rank);
-        out += ",\"score\":";
-        append_number(out, h.score);
-        out += ",\"snippet\":";
-        append_string(out, h.snippet);
-        out += ",\"source\":";
-        append_string(out, a.source);
-        out += ",\"title\":";
-        append_string(out, a.title);
-        out += ",\"title_derived\":";
-        append_bool(out, a.title_derived);
-        out += ",\"url\":";
-        append_string(out, a.url);
         out.push_back('}');
-    }
-    out.push_back(']');
+    };
+    out += "{\"facets\":";
+    lists_by_key(r.facets, [&](const FacetValue& v) {
+        put("{\"count\":", v.count);
+        put(",\"value\":", v.value);
+        out.push_back('}');
+    });
+    out += ",\"hits\":";
+    list(r.hits, [&](const SearchHit& h) {
+        const Article& a = h.article;
+        out += "{\"authors\":";
+        texts(a.authors);
+        out += ",\"date\":";
+        if (a.date) text(a.date->iso());
+        else out += "null";
+        put(",\"date_origin\":", std::string_view(to_string(a.date_origin)));
+        out += ",\"dates_mentioned\":";
+        list(a.dates_mentioned, [&](const DateValue& d) { text(d.iso()); });
+        out += ",\"entities\":{\"misc\":";
+        texts(a.entities.misc);
+        out += ",\"org\":";
+        texts(a.entities.org);
+        out += ",\"person\":";
+        texts(a.entities.person);
+        out += ",\"place\":";
+        texts(a.entities.place);
+        put("},\"id\":", a.id);
+        put(",\"rank\":", h.rank);
+        put(",\"score\":", h.score);
+        put(",\"snippet\":", h.snippet);
+        put(",\"source\":", a.source);
+        put(",\"title\":", a.title);
+        put(",\"title_derived\":", a.title_derived);
+        put(",\"url\":", a.url);
+        out.push_back('}');
+    });
     if (paging) {
-        out += ",\"limit\":";
-        size(paging->limit);
-        out += ",\"offset\":";
-        size(paging->offset);
+        put(",\"limit\":", paging->limit);
+        put(",\"offset\":", paging->offset);
     }
-    out += ",\"query\":";
-    append_string(out, r.query);
-    out += ",\"related\":{";
-    first = true;
-    for (const auto& [field, values] : r.related) {
-        if (!std::exchange(first, false)) out.push_back(',');
-        key(field);
-        out.push_back('[');
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            if (i) out.push_back(',');
-            out += "{\"collection_count\":";
-            size(values[i].collection_count);
-            out += ",\"count\":";
-            size(values[i].count);
-            out += ",\"score\":";
-            append_number(out, values[i].score);
-            out += ",\"value\":";
-            append_string(out, values[i].value);
-            out.push_back('}');
-        }
-        out.push_back(']');
-    }
-    out += "},\"suggestion\":";
+    put(",\"query\":", r.query);
+    out += ",\"related\":";
+    lists_by_key(r.related, [&](const RelatedValue& v) {
+        put("{\"collection_count\":", v.collection_count);
+        put(",\"count\":", v.count);
+        put(",\"score\":", v.score);
+        put(",\"value\":", v.value);
+        out.push_back('}');
+    });
+    out += ",\"suggestion\":";
     if (r.suggestion.empty()) out += "null";
-    else append_string(out, r.suggestion);
-    out += ",\"total\":";
-    size(r.total);
-    out += ",\"total_exact\":";
-    append_bool(out, r.total_exact);
+    else text(r.suggestion);
+    put(",\"total\":", r.total);
+    put(",\"total_exact\":", r.total_exact);
     out.push_back('}');
     return out;
 }
