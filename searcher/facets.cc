@@ -500,6 +500,16 @@ DateBuckets& DateBucketCache::get(const FacetStore& store, const FacetRequest& r
     return it->second;
 }
 
+std::vector<std::size_t> store_fields(const std::vector<FacetRequest>& facets, const std::vector<RelatedRequest>& related,
+                                      bool with_dates) {
+    std::vector<std::size_t> fields;
+    for (const auto& f : facets) {
+        if (with_dates || !f.is_date()) fields.push_back(store_field_index(f.field));
+    }
+    for (const auto& r : related) fields.push_back(store_field_index(r.field));
+    return fields;
+}
+
 void SetCounts::count(const std::vector<std::size_t>& fields) {
     std::vector<std::size_t> missing;
     for (std::size_t f : fields) {
@@ -511,9 +521,8 @@ void SetCounts::count(const std::vector<std::size_t>& fields) {
 }
 
 const std::vector<std::uint32_t>& SetCounts::of(std::size_t field) {
-    auto it = counts_.find(field);
-    if (it == counts_.end()) it = counts_.emplace(field, count_values(store_, field, set_, parallel_)).first;
-    return it->second;
+    count({field});
+    return counts_.at(field);
 }
 
 FacetResults count_with_store(const FacetStore& store, const DocSet& set, const std::vector<FacetRequest>& requests,
@@ -529,11 +538,7 @@ FacetResults count_with_store(SetCounts& counts, const std::vector<FacetRequest>
         DateBuckets buckets = make_date_buckets(store, r);
         return store_date_histogram(store, counts.set(), r, buckets, counts.parallel());
     };
-    std::vector<std::size_t> fields;
-    for (const auto& r : requests) {
-        if (!r.is_date()) fields.push_back(store_field_index(r.field));
-    }
-    counts.count(fields);  // in one walk of the set
+    counts.count(store_fields(requests, {}, false));  // in one walk of the set
     FacetResults out;
     for (const auto& r : requests) {
         if (!r.is_date()) {

@@ -131,6 +131,12 @@ private:
                                                                    std::span<const std::size_t> fields,
                                                                    const DocSet& set, const Parallelism& parallel = {});
 
+/// The facet store's fields (kStoreFields indexes) that @p facets and @p related
+/// count per value; with @p with_dates also the date histograms' fields, which
+/// read their column too (per bucket).
+[[nodiscard]] std::vector<std::size_t> store_fields(const std::vector<FacetRequest>& facets,
+                                                    const std::vector<RelatedRequest>& related, bool with_dates);
+
 /// count_values of one match set, each field counted at most once however many
 /// requests need it (a field's facet and its related values share one count).
 /// Holds references: @p store and @p set must outlive it.

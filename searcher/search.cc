@@ -262,12 +262,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     Parallelism parallel = parallel_;
     parallel.helper = &helper_thread_;
     const FacetStore* facet_store = counting && request.facet_method != FacetMethod::value_slots ? store() : nullptr;
-    if (facet_store) {  // the columns counted must be sound; else the value slots count
-        std::vector<std::size_t> fields;
-        for (const auto& f : request.facets) fields.push_back(store_field_index(f.field));
-        for (const auto& rr : request.related) fields.push_back(store_field_index(rr.field));
-        if (!facet_store->verify(fields)) facet_store = nullptr;
-    }
+    // The columns counted must be sound; else the value slots count.
+    if (facet_store && !facet_store->verify(store_fields(request.facets, request.related, true))) facet_store = nullptr;
     std::optional<Xapian::MSet> ranked;
     // Ranks the hits shown. With @p every_match Enquire checks every match
     // (exact total), and each passes through @p spies; else it stops early.
@@ -365,12 +361,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         response.total = sets->main.count();
         response.total_exact = true;
         SetCounts main_counts(*facet_store, sets->main, parallel);  // shared by the facets and related values
-        std::vector<std::size_t> counted;  // every entity field of the facets and related values, in one walk
-        for (const auto& f : main_facets) {
-            if (!f.is_date()) counted.push_back(store_field_index(f.field));
-        }
-        for (const auto& rr : request.related) counted.push_back(store_field_index(rr.field));
-        main_counts.count(counted);
+        main_counts.count(store_fields(main_facets, request.related, false));  // all in one walk
         response.facets = count_with_store(main_counts, main_facets, &date_buckets_);
         for (auto& [field, facets] : own_filter_facets) {
             for (auto& [key, values] :
