@@ -219,18 +219,11 @@ void FacetStore::Column::prefix_matches(std::string_view prefix, std::vector<cha
 
 // ---------------------------------------------------------------- builder
 
-namespace {
-/// The store of @p db_path if it matches @p db and every column is sound: the
-/// builder reads all of it, and rewrites a damaged one from the database.
-std::unique_ptr<FacetStore> open_sound(const std::string& db_path, const Xapian::Database& db) {
-    std::unique_ptr<FacetStore> store = FacetStore::open(db_path, db);
-    if (store && !store->verify_all()) store.reset();
-    return store;
-}
-}  // namespace
-
 FacetStoreBuilder::FacetStoreBuilder(std::string db_path, const Xapian::Database& db, double write_ratio)
-    : db_path_(std::move(db_path)), start_(open_sound(db_path_, db)), write_ratio_(write_ratio) {
+    : db_path_(std::move(db_path)), start_(FacetStore::open(db_path_, db)), write_ratio_(write_ratio) {
+    // The builder reads all of the store it starts from, and rewrites a damaged
+    // one from the database. (Once: checking a whole store reads all of it.)
+    if (start_ && !start_->verify_all()) start_.reset();
     if (start_) written_revision_ = start_->revision();
 }
 
@@ -308,9 +301,11 @@ void FacetStoreBuilder::rebuild(const Xapian::Database& db) {
 
 bool FacetStoreBuilder::sync(const Xapian::Database& db, StoreWrite when) {
     using Clock = std::chrono::steady_clock;
-    if (!loaded_ && touched_.empty() && open_sound(db_path_, db)) {
+    // Nothing changed and the store on disk, opened and checked at construction,
+    // still matches (only this writer writes the database and its store): keep it.
+    if (!loaded_ && touched_.empty() && start_ && start_->revision() == db.get_revision()) {
         written_revision_ = db.get_revision();
-        return true;  // nothing changed and the store on disk already matches: keep it
+        return true;
     }
     if (!loaded_ && !start_) {
         rebuild(db);
