@@ -214,7 +214,6 @@ private:
         return out;
     }
 
-    /// AND: leapfrog over the children, rarest first, skipping through the others.
     /// The documents matching a phrase or NEAR of words, through Enquire.
     /// Enquire checks positions through a position list and cursor it keeps,
     /// where the public API opens both anew for each document and word (about
@@ -227,7 +226,8 @@ private:
         return enquire_match_set(db_, store_, q);
     }
 
-    /// AND; with @p only, the AND's documents in that set (a phrase or NEAR,
+    /// AND: leapfrog over the children, rarest first, skipping through the
+    /// others; with @p only, the AND's documents in that set (a phrase or NEAR,
     /// which Enquire weighs as the AND of its words).
     template <typename Emit>
     bool conjunction(const Xapian::Query& q, Emit&& emit, const DocSet* only) {
