@@ -2,7 +2,7 @@
 /// @brief JSON text written directly into a string, byte for byte as
 /// nlohmann::json's dump() (compact, error_handler_t::replace) writes the same
 /// values: for answers on the hot path, where building the nlohmann tree first
-/// cost a tenth of a faceted search (docs/benchmarks.md).
+/// took about a fifth of a faceted request's CPU (docs/benchmarks.md).
 #pragma once
 
 #include <cstdint>
