@@ -39,7 +39,7 @@ std::uint64_t key(std::uint64_t tmpl, std::uint64_t a = 0, std::uint64_t b = 0, 
 
 /// Lengths of the cluster path prefixes used as features, and the window of words.
 constexpr std::array<std::size_t, 4> kClusterPrefixes{4, 6, 10, 20};
-constexpr std::ptrdiff_t kClusterWindow = 2;
+constexpr int kClusterWindow = kWordWindow;
 
 const std::uint64_t kBoundaryBefore = hash_str("<S>");
 const std::uint64_t kBoundaryAfter = hash_str("</S>");
@@ -164,51 +164,127 @@ void DocumentContext::clear() {
     last_word_.clear();
 }
 
+WordInfo FeatureExtractor::word_info(std::string_view w) const {
+    WordInfo info;
+    const std::string lw = normalise_word(w);
+    info.word_h = hash_str(w);
+    info.lower_h = hash_str(lw);
+    info.shape_h = hash_str(word_shape(w));
+    info.cap_class = cap_class_of(w);
+    info.word_class = gazetteer_->word_class(lw);
+    info.dict = gazetteer_->dict_flags(info.lower_h);
+    info.capitalised = !w.empty() && (is_upper(w[0]) || is_digit(w[0])) ? 1 : 0;
+    return info;
+}
+
+void FeatureExtractor::word_keys(std::string_view word, const WordInfo& info, int offset,
+                                 std::vector<std::uint64_t>& k) const {
+    switch (offset) {
+        case 0: {
+            k.push_back(key(1));
+            k.push_back(key(2, info.word_h));
+            k.push_back(key(3, info.lower_h));
+            k.push_back(key(8, info.shape_h));
+            // Prefixes and suffixes (bytes) of the lower-cased word.
+            const std::string lw = normalise_word(word);
+            const std::size_t len = lw.size();
+            for (std::size_t a = 1; a <= 4 && a <= len; ++a) {
+                k.push_back(key(20 + a, hash_str(std::string_view(lw).substr(0, a))));
+                k.push_back(key(30 + a, hash_str(std::string_view(lw).substr(len - a))));
+            }
+            if (len > 5) k.push_back(key(35, hash_str(std::string_view(lw).substr(len - 5))));
+            k.push_back(key(36, std::min<std::uint64_t>(len, 12), info.cap_class));
+            k.push_back(key(94, info.word_class, info.cap_class));
+            break;
+        }
+        // WordNet classes of the context words: "spokesman for X", "X said".
+        case -1:
+            k.push_back(key(4, info.lower_h));
+            k.push_back(key(9, info.shape_h));
+            k.push_back(key(90, info.word_class));
+            break;
+        case 1:
+            k.push_back(key(5, info.lower_h));
+            k.push_back(key(10, info.shape_h));
+            k.push_back(key(91, info.word_class));
+            break;
+        case -2: k.push_back(key(6, info.lower_h)); break;
+        case 2: k.push_back(key(7, info.lower_h)); break;
+        default: return;
+    }
+    // Word clusters: prefixes of the cluster paths of the word and its neighbours
+    // (Ratinov & Roth 2009). Unknown words have the empty path.
+    if (clusters_ != nullptr) {
+        const std::uint64_t tmpl = 100 + static_cast<std::uint64_t>(offset + kClusterWindow) * 8;
+        const ClusterPath p = clusters_->lookup(word);
+        for (std::size_t l = 0; l < kClusterPrefixes.size(); ++l) {
+            if (l > 0 && kClusterPrefixes[l - 1] >= p.length) break;  // same as the shorter prefix
+            k.push_back(key(tmpl + 1 + l, p.prefix(kClusterPrefixes[l]), std::min<std::size_t>(p.length, kClusterPrefixes[l])));
+        }
+    }
+}
+
+void FeatureExtractor::boundary_keys(int offset, std::vector<std::uint64_t>& k) const {
+    if (offset == 0 || offset < -kWordWindow || offset > kWordWindow) return;
+    const std::uint64_t b = offset < 0 ? kBoundaryBefore : kBoundaryAfter;
+    switch (offset) {
+        case -1:
+            k.push_back(key(4, b));
+            k.push_back(key(9, b));
+            k.push_back(key(90, 255));
+            break;
+        case 1:
+            k.push_back(key(5, b));
+            k.push_back(key(10, b));
+            k.push_back(key(91, 255));
+            break;
+        case -2: k.push_back(key(6, b)); break;
+        default: k.push_back(key(7, b)); break;
+    }
+    // Sentence ends have their own cluster path.
+    if (clusters_ != nullptr) k.push_back(key(100 + static_cast<std::uint64_t>(offset + kClusterWindow) * 8, b));
+}
+
 void FeatureExtractor::extract(std::span<const std::string_view> words, LineCase line, const DocumentContext& doc,
                                FeatureBuffer& out) const {
+    out.info.resize(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) out.info[i] = word_info(words[i]);
+    fill(words, line, doc, out, true);
+}
+
+void FeatureExtractor::extract_context(std::span<const std::string_view> words, LineCase line,
+                                       const DocumentContext& doc, FeatureBuffer& out) const {
+    fill(words, line, doc, out, false);
+}
+
+void FeatureExtractor::fill(std::span<const std::string_view> words, LineCase line, const DocumentContext& doc,
+                            FeatureBuffer& out, bool with_word_keys) const {
     const std::size_t n = words.size();
+    const std::vector<WordInfo>& info = out.info;
     out.keys.clear();
     out.start.clear();
-    out.lower.resize(n);
-    out.word_h.resize(n);
     out.lower_h.resize(n);
-    out.shape_h.resize(n);
-    out.cap_class.resize(n);
-    out.word_class.resize(n);
-    out.dict.resize(n);
-    out.capitalised.assign(n, 0);
+    out.capitalised.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const std::string_view w = words[i];
-        std::string& lw = out.lower[i];
-        lw.assign(w);
-        for (char& c : lw) {
-            if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-            else if (is_digit(c)) c = '0';
-        }
-        out.lower_h[i] = hash_str(lw);
-        out.word_h[i] = hash_str(w);
-        out.shape_h[i] = hash_str(word_shape(w));
-        out.cap_class[i] = cap_class_of(w);
-        out.word_class[i] = gazetteer_->word_class(lw);
-        out.dict[i] = gazetteer_->dict_flags(out.lower_h[i]);
-        out.capitalised[i] = !w.empty() && (is_upper(w[0]) || is_digit(w[0])) ? 1 : 0;
+        out.lower_h[i] = info[i].lower_h;
+        out.capitalised[i] = info[i].capitalised;
     }
     gazetteer_->match(out.lower_h, out.capitalised, out.gaz);
-    if (clusters_ != nullptr) {
-        out.cluster.resize(n);
-        for (std::size_t i = 0; i < n; ++i) out.cluster[i] = clusters_->lookup(words[i]);
-    }
     doc.match_entities(out.lower_h, out.doc_phrase);
 
     const auto lw_at = [&](std::ptrdiff_t j) -> std::uint64_t {
         if (j < 0) return kBoundaryBefore;
         if (static_cast<std::size_t>(j) >= n) return kBoundaryAfter;
-        return out.lower_h[static_cast<std::size_t>(j)];
+        return info[static_cast<std::size_t>(j)].lower_h;
     };
     const auto sh_at = [&](std::ptrdiff_t j) -> std::uint64_t {
         if (j < 0) return kBoundaryBefore;
         if (static_cast<std::size_t>(j) >= n) return kBoundaryAfter;
-        return out.shape_h[static_cast<std::size_t>(j)];
+        return info[static_cast<std::size_t>(j)].shape_h;
+    };
+    const auto wc_at = [&](std::ptrdiff_t j) -> std::uint64_t {
+        if (j < 0 || static_cast<std::size_t>(j) >= n) return 255;
+        return info[static_cast<std::size_t>(j)].word_class;
     };
     const auto gaz_any = [&](std::ptrdiff_t j) -> std::uint32_t {
         if (j < 0 || static_cast<std::size_t>(j) >= n) return 0;
@@ -223,20 +299,10 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, LineCase
         out.start.push_back(static_cast<std::uint32_t>(out.keys.size()));
         auto& k = out.keys;
         const auto si = static_cast<std::ptrdiff_t>(i);
-        const std::string& lw = out.lower[i];
-        const std::uint64_t cap = out.cap_class[i];
+        const std::uint64_t cap = info[i].cap_class;
         const std::uint64_t first = i == 0 ? 1 : 0;
 
-        k.push_back(key(1));
-        k.push_back(key(2, out.word_h[i]));
-        k.push_back(key(3, lw_at(si)));
-        k.push_back(key(4, lw_at(si - 1)));
-        k.push_back(key(5, lw_at(si + 1)));
-        k.push_back(key(6, lw_at(si - 2)));
-        k.push_back(key(7, lw_at(si + 2)));
-        k.push_back(key(8, sh_at(si)));
-        k.push_back(key(9, sh_at(si - 1)));
-        k.push_back(key(10, sh_at(si + 1)));
+        // Shapes and words of neighbouring pairs and triples.
         k.push_back(key(11, sh_at(si - 1), sh_at(si)));
         k.push_back(key(12, sh_at(si), sh_at(si + 1)));
         k.push_back(key(13, sh_at(si - 1), sh_at(si), sh_at(si + 1)));
@@ -244,30 +310,15 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, LineCase
         k.push_back(key(15, lw_at(si), lw_at(si + 1)));
         k.push_back(key(16, lw_at(si - 1), sh_at(si)));
         k.push_back(key(17, sh_at(si), lw_at(si + 1)));
-        // Prefixes and suffixes (bytes) of the lower-cased word.
-        const std::size_t len = lw.size();
-        for (std::size_t a = 1; a <= 4 && a <= len; ++a) {
-            k.push_back(key(20 + a, hash_str(std::string_view(lw).substr(0, a))));
-            k.push_back(key(30 + a, hash_str(std::string_view(lw).substr(len - a))));
-        }
-        if (len > 5) k.push_back(key(35, hash_str(std::string_view(lw).substr(len - 5))));
-        k.push_back(key(36, std::min<std::uint64_t>(len, 12), cap));
-        // WordNet classes of the context words: "spokesman for X", "X said", "in the X region".
-        const auto wc_at = [&](std::ptrdiff_t j) -> std::uint64_t {
-            if (j < 0 || static_cast<std::size_t>(j) >= n) return 255;
-            return out.word_class[static_cast<std::size_t>(j)];
-        };
-        k.push_back(key(90, wc_at(si - 1)));
-        k.push_back(key(91, wc_at(si + 1)));
+        // WordNet classes of pairs of context words: "in the X region".
         k.push_back(key(92, wc_at(si - 2), wc_at(si - 1)));
         k.push_back(key(93, wc_at(si + 1), wc_at(si + 2)));
-        k.push_back(key(94, wc_at(si), cap));
         // Position and line casing.
         k.push_back(key(40, first, cap));
-        k.push_back(key(41, first, out.lower_h[i]));
+        k.push_back(key(41, first, info[i].lower_h));
         k.push_back(key(42, lc, cap));
         if (line != LineCase::normal) {
-            k.push_back(key(43, lc, out.lower_h[i]));
+            k.push_back(key(43, lc, info[i].lower_h));
             k.push_back(key(44, lc, sh_at(si - 1), sh_at(si + 1)));
         }
         k.push_back(key(45, lc, first, std::min<std::uint64_t>(n, 8)));
@@ -284,43 +335,34 @@ void FeatureExtractor::extract(std::span<const std::string_view> words, LineCase
         k.push_back(key(53, gaz_any(si - 1), g_here));
         k.push_back(key(54, g_here, gaz_any(si + 1)));
         // Dictionary: common word or name, with casing and position.
-        const std::uint8_t dict = out.dict[i];
+        const std::uint8_t dict = info[i].dict;
         k.push_back(key(60, dict, cap, lc));
         k.push_back(key(61, dict, cap, first));
-        const std::uint8_t dict_prev = i > 0 ? out.dict[i - 1] : 8;
-        const std::uint8_t dict_next = i + 1 < n ? out.dict[i + 1] : 8;
+        const std::uint8_t dict_prev = i > 0 ? info[i - 1].dict : 8;
+        const std::uint8_t dict_next = i + 1 < n ? info[i + 1].dict : 8;
         k.push_back(key(62, dict, dict_prev, dict_next));
-        k.push_back(key(63, dict, cap, out.cap_class[i + 1 < n ? i + 1 : i]));
+        k.push_back(key(63, dict, cap, info[i + 1 < n ? i + 1 : i].cap_class));
         // Document level: casing elsewhere and earlier labels of the same word.
-        const std::uint8_t casing = doc.casing(out.lower_h[i]);
+        const std::uint8_t casing = doc.casing(info[i].lower_h);
         k.push_back(key(70, casing, cap, lc));
         k.push_back(key(71, casing, cap, first));
-        const std::uint8_t hist = doc.history(out.lower_h[i]);
+        const std::uint8_t hist = doc.history(info[i].lower_h);
         k.push_back(key(72, hist, cap));
-        k.push_back(key(73, hist, out.lower_h[i]));
-        const std::uint8_t hist_last = doc.history_last(out.lower_h[i]);
+        k.push_back(key(73, hist, info[i].lower_h));
+        const std::uint8_t hist_last = doc.history_last(info[i].lower_h);
         k.push_back(key(74, hist_last, cap, lc));
-        const std::uint8_t hist_prev = i > 0 ? doc.history(out.lower_h[i - 1]) : 7;
-        const std::uint8_t hist_next = i + 1 < n ? doc.history(out.lower_h[i + 1]) : 7;
+        const std::uint8_t hist_prev = i > 0 ? doc.history(info[i - 1].lower_h) : 7;
+        const std::uint8_t hist_next = i + 1 < n ? doc.history(info[i + 1].lower_h) : 7;
         k.push_back(key(75, hist_prev, hist, hist_next));
-        if (out.capitalised[i] != 0 || out.doc_phrase[i][0] != 0) {
+        if (info[i].capitalised != 0 || out.doc_phrase[i][0] != 0) {
             k.push_back(key(76, out.doc_phrase[i][0], out.doc_phrase[i][1], cap));
         }
-        // Word clusters: prefixes of the cluster paths of the word and its neighbours
-        // (Ratinov & Roth 2009). Unknown words have the empty path, sentence ends their own.
-        if (clusters_ != nullptr) {
-            for (std::ptrdiff_t d = -kClusterWindow; d <= kClusterWindow; ++d) {
+        // What the words from two before to two after decide alone.
+        if (with_word_keys) {
+            for (int d = -kWordWindow; d <= kWordWindow; ++d) {
                 const std::ptrdiff_t j = si + d;
-                const std::uint64_t tmpl = 100 + static_cast<std::uint64_t>(d + kClusterWindow) * 8;
-                if (j < 0 || static_cast<std::size_t>(j) >= n) {
-                    k.push_back(key(tmpl, j < 0 ? kBoundaryBefore : kBoundaryAfter));
-                    continue;
-                }
-                const ClusterPath& p = out.cluster[static_cast<std::size_t>(j)];
-                for (std::size_t l = 0; l < kClusterPrefixes.size(); ++l) {
-                    if (l > 0 && kClusterPrefixes[l - 1] >= p.length) break;  // same as the shorter prefix
-                    k.push_back(key(tmpl + 1 + l, p.prefix(kClusterPrefixes[l]), std::min<std::size_t>(p.length, kClusterPrefixes[l])));
-                }
+                if (j < 0 || static_cast<std::size_t>(j) >= n) boundary_keys(d, k);
+                else word_keys(words[static_cast<std::size_t>(j)], info[static_cast<std::size_t>(j)], d, k);
             }
         }
     }

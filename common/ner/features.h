@@ -51,24 +51,43 @@ private:
     std::size_t max_phrase_ = 0;
 };
 
+/// What the features need to know of one word, whatever its neighbours.
+struct WordInfo {
+    std::uint64_t word_h = 0;   ///< hash of the word as written
+    std::uint64_t lower_h = 0;  ///< hash of normalise_word()
+    std::uint64_t shape_h = 0;  ///< hash of word_shape()
+    std::uint8_t cap_class = 0;
+    std::uint8_t word_class = 0;
+    std::uint8_t dict = 0;
+    std::uint8_t capitalised = 0;  ///< starts with a capital or a digit
+};
+
+/// A word alone decides some features of the tokens up to this far from it
+/// (its own word, shape, affixes and cluster; its neighbours' "word before" and
+/// "word after"): FeatureExtractor::word_keys().
+inline constexpr int kWordWindow = 2;
+
 /// Feature keys of every token of one sentence: token i owns keys[start[i] .. start[i+1]).
 struct FeatureBuffer {
     std::vector<std::uint64_t> keys;
     std::vector<std::uint32_t> start;
+    /// The sentence's words; extract() fills it, extract_context() reads it.
+    std::vector<WordInfo> info;
 
     // Scratch space reused between sentences.
-    std::vector<std::string> lower;
-    std::vector<std::uint64_t> word_h, lower_h, shape_h;
-    std::vector<std::uint8_t> cap_class;
-    std::vector<std::uint8_t> word_class;
-    std::vector<std::uint8_t> dict;
+    std::vector<std::uint64_t> lower_h;
     std::vector<std::uint8_t> capitalised;
     std::vector<std::array<std::uint8_t, kGazListCount>> gaz;
     std::vector<std::array<std::uint8_t, 2>> doc_phrase;
-    std::vector<ClusterPath> cluster;
 };
 
 /// Computes features from words, sentence casing, gazetteers, word clusters and document context.
+///
+/// A token's keys are of two kinds. Those of word_keys() depend on one word of the
+/// window alone, at a given offset from the token; the rest (pairs of words, the
+/// sentence, the document) come from extract_context(). extract() gives both, which is
+/// what training sees; the Tagger adds the scores of the first kind from a cache kept
+/// per word (WordScoreCache), and the two give the same scores to the bit.
 class FeatureExtractor {
 public:
     /// @p gazetteer and @p clusters must outlive the extractor. Without clusters (nullptr
@@ -76,11 +95,26 @@ public:
     explicit FeatureExtractor(const Gazetteer& gazetteer, const WordClusters* clusters = nullptr)
         : gazetteer_(&gazetteer), clusters_(clusters != nullptr && !clusters->empty() ? clusters : nullptr) {}
 
-    /// Fills @p out for the sentence @p words.
+    /// Fills @p out with every key of every token of the sentence @p words.
     void extract(std::span<const std::string_view> words, LineCase line, const DocumentContext& doc,
                  FeatureBuffer& out) const;
+    /// Fills @p out with the keys that are not word_keys(); @p out.info must hold
+    /// word_info() of each of @p words.
+    void extract_context(std::span<const std::string_view> words, LineCase line, const DocumentContext& doc,
+                         FeatureBuffer& out) const;
+
+    [[nodiscard]] WordInfo word_info(std::string_view word) const;
+    /// Appends the keys that @p word (with @p info) alone gives a token when it stands
+    /// @p offset places from it: -1 just before the token, 0 the token itself, 2 two
+    /// after it; |offset| <= kWordWindow.
+    void word_keys(std::string_view word, const WordInfo& info, int offset, std::vector<std::uint64_t>& out) const;
+    /// The same where the window passes the sentence's start (@p offset < 0) or end.
+    void boundary_keys(int offset, std::vector<std::uint64_t>& out) const;
 
 private:
+    void fill(std::span<const std::string_view> words, LineCase line, const DocumentContext& doc, FeatureBuffer& out,
+              bool with_word_keys) const;
+
     const Gazetteer* gazetteer_;
     const WordClusters* clusters_;
 };
