@@ -18,13 +18,15 @@ if [ "${NEWS_SKIP_SANITIZERS:-0}" != "1" ]; then
 fi
 
 # ThreadSanitizer over the tests whose code runs one query on two threads (the
-# searcher's split match sets and counts): a race there need not show in results.
+# searcher's split match sets and counts) and over the recogniser, which the
+# indexer's workers share (its per-thread tagging buffers): a race there need not
+# show in results.
 if [ "${NEWS_SKIP_SANITIZERS:-0}" != "1" ]; then
   cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWS_WERROR=ON \
     -DNEWS_SANITIZE_THREAD=ON -DNEWS_BUILD_BENCH=OFF >/dev/null
-  cmake --build build-tsan -j "$jobs" --target parallel_test facets_property_test
+  cmake --build build-tsan -j "$jobs" --target parallel_test facets_property_test ner_recognizer_test
   TSAN_OPTIONS=halt_on_error=1 \
-    ctest --test-dir build-tsan --output-on-failure -j "$jobs" -R '^(parallel_test|facets_property_test)[.]'
+    ctest --test-dir build-tsan --output-on-failure -j "$jobs" -R '^(parallel_test|facets_property_test|ner_recognizer_test)[.]'
 fi
 
 # A bounded fuzzing run of every libFuzzer target (clang; scripts/fuzz.sh): 10 s each

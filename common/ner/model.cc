@@ -116,7 +116,12 @@ void Model::build_index() {
 }
 
 void Model::score(std::span<const std::uint64_t> keys, float* scores) const {
-    std::array<std::int32_t, kTagCount> acc{};
+    Accumulator acc{};
+    accumulate(keys, acc);
+    add_scaled(acc, scores);
+}
+
+void Model::accumulate(std::span<const std::uint64_t> keys, Accumulator& acc) const {
     // Compute every slot first and prefetch it, so that the cache misses overlap.
     constexpr std::size_t kBatch = 64;
     std::array<std::size_t, kBatch> first_slot{};
@@ -130,10 +135,9 @@ void Model::score(std::span<const std::uint64_t> keys, float* scores) const {
             score_one(keys[base + j], first_slot[j], acc);
         }
     }
-    for (std::size_t t = 0; t < kTagCount; ++t) scores[t] += static_cast<float>(acc[t]) * scale_;
 }
 
-void Model::score_one(std::uint64_t k, std::size_t s, std::array<std::int32_t, kTagCount>& acc) const {
+void Model::score_one(std::uint64_t k, std::size_t s, Accumulator& acc) const {
     const std::size_t mask = slots_.size() - 1;
     const std::uint32_t fp = fingerprint_of(k);
     while (true) {

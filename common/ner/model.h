@@ -46,8 +46,18 @@ public:
     /// Writes the model; throws std::runtime_error on failure.
     void save(const std::filesystem::path& path) const;
 
+    /// Scores of one token before scaling: quantised weights summed exactly, so
+    /// that sums of parts (see WordScoreCache) equal the sum of the whole.
+    using Accumulator = std::array<std::int32_t, kTagCount>;
+
     /// Adds the weights of the features @p keys to @p scores (kTagCount values).
     void score(std::span<const std::uint64_t> keys, float* scores) const;
+    /// Adds the quantised weights of the features @p keys to @p acc.
+    void accumulate(std::span<const std::uint64_t> keys, Accumulator& acc) const;
+    /// Adds @p acc, scaled, to @p scores (kTagCount values).
+    void add_scaled(const Accumulator& acc, float* scores) const {
+        for (std::size_t t = 0; t < kTagCount; ++t) scores[t] += static_cast<float>(acc[t]) * scale_;
+    }
     /// Transition weight from @p prev (kTagCount = start) to @p next.
     [[nodiscard]] float transition(std::size_t prev, std::size_t next) const {
         return transitions_[prev * kTagCount + next];
@@ -65,7 +75,7 @@ public:
 
 private:
     void build_index();
-    void score_one(std::uint64_t key, std::size_t slot, std::array<std::int32_t, kTagCount>& acc) const;
+    void score_one(std::uint64_t key, std::size_t slot, Accumulator& acc) const;
 
     Meta meta_;
     float scale_ = 1.0f;

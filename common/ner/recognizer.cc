@@ -6,6 +6,9 @@
 #include "common/ner/tokenizer.h"
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #ifndef NEWS_DEFAULT_NER_MODEL
@@ -181,7 +184,19 @@ struct Recognizer::State {
     Canonicalizer canonicalizer{gazetteer};
     std::vector<std::string> warnings;
 
+    /// Tagging buffers of each thread that calls mentions(), kept from document
+    /// to document for their word scores (WordScoreCache).
+    std::mutex scratch_mutex;
+    std::unordered_map<std::thread::id, std::unique_ptr<TaggerScratch>> scratches;
+
     State(Gazetteer g, Model m) : gazetteer(std::move(g)), model(std::move(m)) {}
+
+    TaggerScratch& scratch() {
+        const std::lock_guard<std::mutex> lock(scratch_mutex);
+        std::unique_ptr<TaggerScratch>& s = scratches[std::this_thread::get_id()];
+        if (!s) s = std::make_unique<TaggerScratch>();
+        return *s;
+    }
 };
 
 Recognizer::Recognizer(const std::filesystem::path& model_path) : Recognizer(model_path, GazetteerPaths{}) {}
@@ -215,9 +230,8 @@ std::vector<Mention> Recognizer::mentions(std::string_view text) const {
     std::vector<std::vector<std::string_view>> sentences;
     sentences.reserve(tt.sentences.size());
     for (const SentenceRange& r : tt.sentences) sentences.push_back(sentence_words(text, tt, r));
-    TaggerScratch scratch;
     std::vector<std::vector<Tag>> tags;
-    Tagger(state_->model, state_->extractor).tag_document(sentences, scratch, tags);
+    Tagger(state_->model, state_->extractor).tag_document(sentences, state_->scratch(), tags);
     // Names found in running text, by lower-case surface: used to cut Title Case and
     // ALL CAPS lines down to the known name ("Apple Unveils New iPhone" -> "Apple").
     std::unordered_map<std::string, EntityType> known;
