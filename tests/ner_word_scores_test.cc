@@ -138,13 +138,20 @@ void expect_same_scores(const Tagger& tagger, TaggerScratch& cached, const Docum
     EXPECT_EQ(tags_a, tags_b);
 }
 
-TEST(WordScoreCache, SameScoresAsEveryKey) {
-    const Model* model = shared_model();
-    if (model == nullptr) GTEST_SKIP() << "no default model";
-    const Gazetteer g = small_gazetteer();
-    const FeatureExtractor fx(g, &model->clusters());
-    const Tagger tagger(*model, fx);
+/// The default model with small_gazetteer(), and a scratch kept between documents.
+class WordScoreCacheTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (model_ == nullptr) GTEST_SKIP() << "no default model";
+    }
+    const Model* model_ = shared_model();
+    const Gazetteer gazetteer_ = small_gazetteer();
+    const FeatureExtractor extractor_{gazetteer_, model_ == nullptr ? nullptr : &model_->clusters()};
     TaggerScratch cached;
+};
+
+TEST_F(WordScoreCacheTest, SameScoresAsEveryKey) {
+    const Tagger tagger(*model_, extractor_);
     expect_same_scores(tagger, cached, kDocument);
     std::mt19937 rng(7);
     for (int round = 0; round < 40; ++round) {
@@ -154,13 +161,8 @@ TEST(WordScoreCache, SameScoresAsEveryKey) {
     EXPECT_GT(cached.words.size(), 400u);
 }
 
-TEST(WordScoreCache, StartsAgainWhenFull) {
-    const Model* model = shared_model();
-    if (model == nullptr) GTEST_SKIP() << "no default model";
-    const Gazetteer g = small_gazetteer();
-    const FeatureExtractor fx(g, &model->clusters());
-    const Tagger tagger(*model, fx);
-    TaggerScratch cached;
+TEST_F(WordScoreCacheTest, StartsAgainWhenFull) {
+    const Tagger tagger(*model_, extractor_);
     std::mt19937 rng(11);
     // More distinct words than the cache holds, in ordinary sentences: it fills
     // and starts again, some sentences after the refill reusing older words.
@@ -172,17 +174,12 @@ TEST(WordScoreCache, StartsAgainWhenFull) {
     expect_same_scores(tagger, cached, Document{std::vector<std::string_view>(long_words.begin(), long_words.end())});
 }
 
-TEST(WordScoreCache, ADifferentModelStartsAgain) {
-    const Model* model = shared_model();
-    if (model == nullptr) GTEST_SKIP() << "no default model";
-    const Gazetteer g = small_gazetteer();
-    const FeatureExtractor with_clusters(g, &model->clusters());
-    const FeatureExtractor without_clusters(g);
-    TaggerScratch cached;
+TEST_F(WordScoreCacheTest, ADifferentExtractorStartsAgain) {
+    const FeatureExtractor without_clusters(gazetteer_);
     // The same scratch used with another extractor must not keep the first one's scores.
-    expect_same_scores(Tagger(*model, with_clusters), cached, kDocument);
-    expect_same_scores(Tagger(*model, without_clusters), cached, kDocument);
-    expect_same_scores(Tagger(*model, with_clusters), cached, kDocument);
+    expect_same_scores(Tagger(*model_, extractor_), cached, kDocument);
+    expect_same_scores(Tagger(*model_, without_clusters), cached, kDocument);
+    expect_same_scores(Tagger(*model_, extractor_), cached, kDocument);
 }
 
 TEST(Recognizer, MentionsAlternatingBetweenRecognizers) {
