@@ -37,9 +37,12 @@ std::uint64_t key(std::uint64_t tmpl, std::uint64_t a = 0, std::uint64_t b = 0, 
     return h == 0 ? 1 : h;
 }
 
-/// Lengths of the cluster path prefixes used as features, and the window of words.
+/// Lengths of the cluster path prefixes used as features.
 constexpr std::array<std::size_t, 4> kClusterPrefixes{4, 6, 10, 20};
-constexpr int kClusterWindow = kWordWindow;
+
+/// The template of the cluster features of the word @p offset places from the
+/// token (kWordWindow either side); the prefixes' templates follow it.
+std::uint64_t cluster_template(int offset) { return 100 + static_cast<std::uint64_t>(offset + kWordWindow) * 8; }
 
 const std::uint64_t kBoundaryBefore = hash_str("<S>");
 const std::uint64_t kBoundaryAfter = hash_str("</S>");
@@ -215,7 +218,7 @@ void FeatureExtractor::word_keys(std::string_view word, const WordInfo& info, in
     // Word clusters: prefixes of the cluster paths of the word and its neighbours
     // (Ratinov & Roth 2009). Unknown words have the empty path.
     if (clusters_ != nullptr) {
-        const std::uint64_t tmpl = 100 + static_cast<std::uint64_t>(offset + kClusterWindow) * 8;
+        const std::uint64_t tmpl = cluster_template(offset);
         const ClusterPath p = clusters_->lookup(word);
         for (std::size_t l = 0; l < kClusterPrefixes.size(); ++l) {
             if (l > 0 && kClusterPrefixes[l - 1] >= p.length) break;  // same as the shorter prefix
@@ -242,7 +245,7 @@ void FeatureExtractor::boundary_keys(int offset, std::vector<std::uint64_t>& k) 
         default: k.push_back(key(7, b)); break;
     }
     // Sentence ends have their own cluster path.
-    if (clusters_ != nullptr) k.push_back(key(100 + static_cast<std::uint64_t>(offset + kClusterWindow) * 8, b));
+    if (clusters_ != nullptr) k.push_back(key(cluster_template(offset), b));
 }
 
 void FeatureExtractor::extract(std::span<const std::string_view> words, LineCase line, const DocumentContext& doc,
