@@ -13,18 +13,23 @@ std::size_t slot_of(std::uint64_t hash) { return static_cast<std::size_t>((hash 
 
 }  // namespace
 
+template <typename Keys>
+void WordScoreCache::score_offsets(Parts& parts, Keys&& keys) {
+    for (int d = -kWordWindow; d <= kWordWindow; ++d) {
+        Model::Accumulator& acc = parts[static_cast<std::size_t>(d + kWordWindow)];
+        acc = {};
+        keys_.clear();
+        keys(d);
+        model_->accumulate(keys_, acc);
+    }
+}
+
 void WordScoreCache::bind(const Model& model, const FeatureExtractor& extractor) {
     if (model_ == &model && extractor_ == &extractor) return;
     model_ = &model;
     extractor_ = &extractor;
     clear();
-    for (int d = -kWordWindow; d <= kWordWindow; ++d) {
-        Model::Accumulator& acc = boundary_[static_cast<std::size_t>(d + kWordWindow)];
-        acc = {};
-        keys_.clear();
-        extractor.boundary_keys(d, keys_);
-        model.accumulate(keys_, acc);
-    }
+    score_offsets(boundary_, [&](int d) { extractor.boundary_keys(d, keys_); });
 }
 
 void WordScoreCache::clear() {
@@ -50,7 +55,8 @@ const WordScoreCache::Entry& WordScoreCache::get(std::string_view word) {
         if (e == 0) break;
         if (hashes_[e - 1] == h) return entries_[e - 1];
     }
-    // A sentence longer than the whole cache: start again (its earlier entries go).
+    // Full, and the caller did not reserve() room (the tagger always does): start
+    // again; entries returned before are gone.
     if (entries_.size() == kCapacity) {
         clear();
         ++restarts_;
@@ -60,13 +66,7 @@ const WordScoreCache::Entry& WordScoreCache::get(std::string_view word) {
     hashes_.push_back(h);
     slots_[s] = static_cast<std::uint32_t>(entries_.size());
     entry.info = extractor_->word_info(word);
-    for (int d = -kWordWindow; d <= kWordWindow; ++d) {
-        Model::Accumulator& acc = entry.parts[static_cast<std::size_t>(d + kWordWindow)];
-        acc = {};
-        keys_.clear();
-        extractor_->word_keys(word, entry.info, d, keys_);
-        model_->accumulate(keys_, acc);
-    }
+    score_offsets(entry.parts, [&](int d) { extractor_->word_keys(word, entry.info, d, keys_); });
     return entry;
 }
 

@@ -24,11 +24,13 @@ namespace news::ner {
 /// starts again.
 class WordScoreCache {
 public:
+    /// Quantised scores per offset of the window: [offset + kWordWindow].
+    using Parts = std::array<Model::Accumulator, 2 * kWordWindow + 1>;
+
     struct Entry {
         WordInfo info;
-        /// parts[offset + kWordWindow]: the quantised scores of
-        /// FeatureExtractor::word_keys(word, info, offset).
-        std::array<Model::Accumulator, 2 * kWordWindow + 1> parts;
+        /// The scores of FeatureExtractor::word_keys(word, info, offset).
+        Parts parts;
     };
 
     /// Words held before the cache starts again.
@@ -51,10 +53,14 @@ public:
 
 private:
     void clear();
+    /// Fills @p parts[offset + kWordWindow] with the quantised scores of the keys
+    /// @p keys(offset) appends to keys_, for each offset of the window.
+    template <typename Keys>
+    void score_offsets(Parts& parts, Keys&& keys);
 
     const Model* model_ = nullptr;
     const FeatureExtractor* extractor_ = nullptr;
-    std::array<Model::Accumulator, 2 * kWordWindow + 1> boundary_{};
+    Parts boundary_{};
     std::vector<Entry> entries_;          ///< reserved to kCapacity: never moves
     std::vector<std::uint64_t> hashes_;   ///< word hash of each entry
     std::vector<std::uint32_t> slots_;    ///< open addressing: entry index + 1, 0 empty
