@@ -197,9 +197,12 @@ bool FacetStore::verify(std::span<const std::size_t> fields) const {
 }
 
 bool FacetStore::verify_all() const {
-    bool sound = true;
-    for (std::size_t f = 0; f < kStoreFields.size(); ++f) sound = verify(f) && sound;
-    return sound;
+    static constexpr auto kAll = [] {
+        std::array<std::size_t, kStoreFields.size()> all{};
+        for (std::size_t f = 0; f < all.size(); ++f) all[f] = f;
+        return all;
+    }();
+    return verify(kAll);
 }
 
 void FacetStore::Column::prefix_matches(std::string_view prefix, std::vector<char>& out) const {
