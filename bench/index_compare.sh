@@ -2,13 +2,14 @@
 # Indexing speed of two builds of news-index and of bare Xapian, run one after the other on the
 # same articles, for paired figures on a shared machine (only ratios within one run compare).
 #
-#   bench/index_compare.sh --old DIR [--new DIR] [--data DIR] [--rounds N] [--threads N]
+#   bench/index_compare.sh --old DIR [--new DIR] [--data DIR] [--rounds N] [--threads N] [--no-single]
 #
 # --old and --new are build directories holding news-index (--new defaults to build-bench, which
 # also provides bare_xapian); --data a directory of JSON Lines parts as bench/run.sh writes them
 # (default /tmp/news-bench/data/20k); --rounds how many times the five runs repeat (default 2);
 # --threads the news-index threads of the parallel runs (default 2). Each round: bare Xapian,
-# old and new news-index with --threads N, old and new with --threads 1, each into a new database.
+# old and new news-index with --threads N, old and new with --threads 1, each into a new database
+# (--no-single leaves out the --threads 1 runs: at 200k they take as long as the rest together).
 # Prints one line per run: wall seconds, CPU seconds (user + system), peak RSS, and the wall-clock
 # ratio to the round's bare Xapian. Exit status 2 when a build or the data is absent.
 set -euo pipefail
@@ -18,6 +19,7 @@ new=$repo/build-bench
 data=/tmp/news-bench/data/20k
 rounds=2
 threads=2
+single=1
 while [ $# -gt 0 ]; do
   case $1 in
     --old) old=$2; shift 2 ;;
@@ -25,7 +27,8 @@ while [ $# -gt 0 ]; do
     --data) data=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-single) single=0; shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "index_compare.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -55,6 +58,7 @@ for ((r = 1; r <= rounds; r++)); do
   run bare-xapian "$r" "$new/bare_xapian" index "$tmp/db" "${parts[@]}"
   run "old --threads $threads" "$r" "$old/news-index" --db "$tmp/db" --quiet --threads "$threads" "${parts[@]}"
   run "new --threads $threads" "$r" "$new/news-index" --db "$tmp/db" --quiet --threads "$threads" "${parts[@]}"
+  [ "$single" = 1 ] || continue
   run "old --threads 1" "$r" "$old/news-index" --db "$tmp/db" --quiet --threads 1 "${parts[@]}"
   run "new --threads 1" "$r" "$new/news-index" --db "$tmp/db" --quiet --threads 1 "${parts[@]}"
 done
