@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <thread>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -222,6 +224,98 @@ void FacetStore::Column::prefix_matches(std::string_view prefix, std::vector<cha
 
 // ---------------------------------------------------------------- builder
 
+/// A write's stamp and the document count it states.
+struct StoreStamp {
+    std::uint32_t live_count = 0;
+    std::size_t limit = 0;  ///< one past the highest docid the store covers
+    Xapian::rev revision = 0;
+    std::string uuid;
+};
+
+struct FacetStoreBuilder::Tables {
+    const std::vector<std::vector<std::uint32_t>>* docs;
+    const std::vector<std::uint32_t>* doc_lengths;
+    std::array<const std::vector<std::string>*, kStoreFields.size()> values;
+    StoreStamp stamp;
+};
+
+/// The copy a background write works from (the builder's dictionaries
+/// without their lookup maps, which a write does not read).
+struct FacetStoreBuilder::Snapshot {
+    std::vector<std::vector<std::uint32_t>> docs;
+    std::vector<std::uint32_t> doc_lengths;
+    std::array<std::vector<std::string>, kStoreFields.size()> values;
+    StoreStamp stamp;
+
+    [[nodiscard]] Tables tables() const {
+        Tables t{.docs = &docs, .doc_lengths = &doc_lengths, .values = {}, .stamp = stamp};
+        for (std::size_t f = 0; f < values.size(); ++f) t.values[f] = &values[f];
+        return t;
+    }
+};
+
+/// The builder's write thread: takes one snapshot at a time, writes it, and
+/// records the outcome in the builder (under its mutex).
+class FacetStoreBuilder::Background {
+public:
+    explicit Background(FacetStoreBuilder& owner) : owner_(owner), thread_([this] { run(); }) {}
+    ~Background() {
+        {
+            std::lock_guard lock(owner_.mutex_);
+            stop_ = true;
+        }
+        work_.notify_one();
+        thread_.join();
+    }
+    Background(const Background&) = delete;
+    Background& operator=(const Background&) = delete;
+
+    /// Hands @p snap over; the caller holds the owner's mutex and has set writing_.
+    void start(Snapshot&& snap) {
+        job_ = std::move(snap);
+        work_.notify_one();
+    }
+
+private:
+    void run() {
+        using Clock = std::chrono::steady_clock;
+        std::unique_lock lock(owner_.mutex_);
+        for (;;) {
+            work_.wait(lock, [&] { return stop_ || job_; });
+            if (stop_) return;  // a write not begun is dropped: the store keeps its older stamp
+            Snapshot snap = std::move(*job_);
+            job_.reset();
+            lock.unlock();
+            std::exception_ptr error;
+            const auto start = Clock::now();
+            try {
+                write(owner_.db_path_, snap.tables());
+            } catch (...) {
+                error = std::current_exception();
+            }
+            const auto end = Clock::now();
+            const Xapian::rev revision = snap.stamp.revision;
+            snap = Snapshot{};  // freed before the lock is taken again
+            lock.lock();
+            if (error) {
+                owner_.error_ = error;
+            } else {
+                owner_.written_revision_ = revision;
+            }
+            owner_.last_write_end_ = end;
+            owner_.last_write_took_ = end - start;
+            owner_.writing_ = false;
+            owner_.idle_.notify_all();
+        }
+    }
+
+    FacetStoreBuilder& owner_;
+    std::condition_variable work_;
+    std::optional<Snapshot> job_;  ///< guarded by the owner's mutex
+    bool stop_ = false;            ///< guarded by the owner's mutex
+    std::thread thread_;           ///< last: started once the members above exist
+};
+
 FacetStoreBuilder::FacetStoreBuilder(std::string db_path, const Xapian::Database& db, double write_ratio)
     : db_path_(std::move(db_path)), start_(FacetStore::open(db_path_, db)), write_ratio_(write_ratio) {
     // The builder reads all of the store it starts from, and rewrites a damaged
@@ -229,6 +323,8 @@ FacetStoreBuilder::FacetStoreBuilder(std::string db_path, const Xapian::Database
     if (start_ && !start_->verify_all()) start_.reset();
     if (start_) written_revision_ = start_->revision();
 }
+
+FacetStoreBuilder::~FacetStoreBuilder() = default;  // background_ (declared last) joins first
 
 void FacetStoreBuilder::load(const FacetStore& store) {
     for (std::size_t f = 0; f < kStoreFields.size(); ++f) {
@@ -304,12 +400,17 @@ void FacetStoreBuilder::rebuild(const Xapian::Database& db) {
 
 bool FacetStoreBuilder::sync(const Xapian::Database& db, StoreWrite when) {
     using Clock = std::chrono::steady_clock;
-    // Nothing changed and the store on disk, opened and checked at construction,
-    // still matches (only this writer writes the database and its store): keep it.
-    if (!loaded_ && touched_.empty() && start_ && start_->revision() == db.get_revision()) {
-        written_revision_ = db.get_revision();
-        return true;
+    {
+        std::lock_guard lock(mutex_);
+        if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+        // Nothing changed and the store on disk, opened and checked at construction,
+        // still matches (only this writer writes the database and its store): keep it.
+        if (!loaded_ && touched_.empty() && start_ && start_->revision() == db.get_revision()) {
+            written_revision_ = db.get_revision();
+            return true;
+        }
     }
+    // The tables below are this thread's alone: a background write reads its own copy.
     if (!loaded_ && !start_) {
         rebuild(db);
         loaded_ = true;
@@ -328,21 +429,65 @@ bool FacetStoreBuilder::sync(const Xapian::Database& db, StoreWrite when) {
         }
     }
     touched_.clear();
-    if (written_revision_ == db.get_revision()) return true;
-    if (when == StoreWrite::amortised && written_revision_ &&
-        Clock::now() - last_write_end_ <
-            std::chrono::duration_cast<Clock::duration>(last_write_took_ * write_ratio_)) {
-        return false;  // the next batch commit (or the run's last) writes it
+
+    const Xapian::rev revision = db.get_revision();
+    std::unique_lock lock(mutex_);
+    if (when == StoreWrite::always) {
+        wait_locked(lock);  // a background write of an older revision must not land after this one
+        if (written_revision_ == revision) return true;
+        lock.unlock();
+        const auto start = Clock::now();
+        write(db_path_, tables(db));
+        const auto end = Clock::now();
+        lock.lock();
+        last_write_end_ = end;
+        last_write_took_ = end - start;
+        written_revision_ = revision;
+        return true;
     }
-    auto start = Clock::now();
-    write(db);
-    last_write_end_ = Clock::now();
-    last_write_took_ = last_write_end_ - start;
-    written_revision_ = db.get_revision();
-    return true;
+    if (written_revision_ == revision) return true;
+    if (writing_) return false;  // the next batch commit (or the run's last) writes it
+    if (written_revision_ &&
+        Clock::now() - last_write_end_ < std::chrono::duration_cast<Clock::duration>(last_write_took_ * write_ratio_)) {
+        return false;
+    }
+    // The copy costs a small part of a write (no sorting, no lower-casing,
+    // no file): the caller goes on while the thread writes.
+    const Tables now = tables(db);
+    Snapshot snap{.docs = *now.docs, .doc_lengths = *now.doc_lengths, .values = {}, .stamp = now.stamp};
+    for (std::size_t f = 0; f < snap.values.size(); ++f) snap.values[f] = *now.values[f];
+    if (!background_) background_ = std::make_unique<Background>(*this);
+    writing_ = true;
+    background_->start(std::move(snap));
+    return false;
 }
 
-void FacetStoreBuilder::write(const Xapian::Database& db) const {
+std::optional<Xapian::rev> FacetStoreBuilder::wait() {
+    std::unique_lock lock(mutex_);
+    wait_locked(lock);
+    return written_revision_;
+}
+
+void FacetStoreBuilder::wait_locked(std::unique_lock<std::mutex>& lock) {
+    idle_.wait(lock, [&] { return !writing_; });
+    if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+}
+
+FacetStoreBuilder::Tables FacetStoreBuilder::tables(const Xapian::Database& db) const {
+    Tables t{.docs = &docs_,
+             .doc_lengths = &doc_lengths_,
+             .values = {},
+             .stamp = {.live_count = live_count_,
+                       .limit = std::max<std::size_t>(docs_.size(), static_cast<std::size_t>(db.get_lastdocid()) + 1),
+                       .revision = db.get_revision(),
+                       .uuid = db.get_uuid()}};
+    for (std::size_t f = 0; f < dicts_.size(); ++f) t.values[f] = &dicts_[f].values;
+    return t;
+}
+
+void FacetStoreBuilder::write(const std::string& db_path, const Tables& t) {
+    const std::vector<std::vector<std::uint32_t>>& docs = *t.docs;
+    const std::vector<std::uint32_t>& doc_lengths = *t.doc_lengths;
     std::string out;
     auto align = [&] { out.resize((out.size() + 7) / 8 * 8, '\0'); };
     std::vector<Section> table(kSections);
@@ -351,51 +496,51 @@ void FacetStoreBuilder::write(const Xapian::Database& db) const {
         table[section] = {out.size(), bytes};
         out.append(static_cast<const char*>(data), bytes);
     };
-    std::size_t limit = std::max<std::size_t>(docs_.size(), static_cast<std::size_t>(db.get_lastdocid()) + 1);
+    const std::size_t limit = t.stamp.limit;
     out.resize(sizeof(Header) + kSections * sizeof(Section), '\0');
 
     std::vector<std::uint64_t> live(bitmap_words(limit), 0);
-    for (std::size_t d = 0; d < docs_.size(); ++d) {
-        if (!docs_[d].empty()) live[d / 64] |= std::uint64_t{1} << (d % 64);
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+        if (!docs[d].empty()) live[d / 64] |= std::uint64_t{1} << (d % 64);
     }
     append(0, live.data(), live.size() * 8);
     std::vector<std::uint32_t> lengths(limit, 0);
-    std::copy(doc_lengths_.begin(), doc_lengths_.begin() + static_cast<std::ptrdiff_t>(std::min(limit, doc_lengths_.size())),
+    std::copy(doc_lengths.begin(), doc_lengths.begin() + static_cast<std::ptrdiff_t>(std::min(limit, doc_lengths.size())),
               lengths.begin());
     append(1, lengths.data(), lengths.size() * 4);
 
     for (std::size_t f = 0; f < kStoreFields.size(); ++f) {
-        const Dictionary& dict = dicts_[f];
+        const std::vector<std::string>& values = *t.values[f];
         // Documents per in-memory id (an exact spelling).
-        std::vector<std::uint32_t> held(dict.values.size(), 0);
+        std::vector<std::uint32_t> held(values.size(), 0);
         auto for_ids = [&](const std::vector<std::uint32_t>& rec, auto&& fn) {
             std::size_t at = kStoreFields.size();
             for (std::size_t g = 0; g < f; ++g) at += rec[g];
             for (std::uint32_t i = 0; i < rec[f]; ++i) fn(rec[at + i]);
         };
-        for (const auto& rec : docs_) {
+        for (const auto& rec : docs) {
             if (!rec.empty()) for_ids(rec, [&](std::uint32_t id) { ++held[id]; });
         }
         // One file value per spelling that lower-cases alike ("American",
         // "AMERICAN"), as a filter's term does: shown as its most common
         // spelling (then the bytewise least), ordered by the lower-cased key.
-        std::vector<std::string> key_of(dict.values.size());
+        std::vector<std::string> key_of(values.size());
         std::vector<std::uint32_t> held_ids;
         for (std::uint32_t i = 0; i < held.size(); ++i) {
             if (!held[i]) continue;
-            key_of[i] = Xapian::Unicode::tolower(dict.values[i]);
+            key_of[i] = Xapian::Unicode::tolower(values[i]);
             held_ids.push_back(i);
         }
         std::sort(held_ids.begin(), held_ids.end(),
                   [&](std::uint32_t a, std::uint32_t b) { return key_of[a] < key_of[b]; });
         std::vector<std::uint32_t> order;  // per file id: the spelling shown
-        std::vector<std::uint32_t> remap(dict.values.size(), 0);
+        std::vector<std::uint32_t> remap(values.size(), 0);
         for (std::size_t k = 0; k < held_ids.size(); ++k) {
             std::uint32_t i = held_ids[k];
             if (k == 0 || key_of[i] != key_of[held_ids[k - 1]]) {
                 order.push_back(i);
             } else if (std::uint32_t& b = order.back();
-                       held[i] > held[b] || (held[i] == held[b] && dict.values[i] < dict.values[b])) {
+                       held[i] > held[b] || (held[i] == held[b] && values[i] < values[b])) {
                 b = i;
             }
             remap[i] = static_cast<std::uint32_t>(order.size() - 1);
@@ -403,9 +548,9 @@ void FacetStoreBuilder::write(const Xapian::Database& db) const {
 
         std::vector<std::uint32_t> offsets(limit + 1, 0), ids, doc_ids, counts(order.size(), 0);
         for (std::size_t d = 0; d < limit; ++d) {
-            if (d < docs_.size() && !docs_[d].empty()) {
+            if (d < docs.size() && !docs[d].empty()) {
                 doc_ids.clear();
-                for_ids(docs_[d], [&](std::uint32_t id) { doc_ids.push_back(remap[id]); });
+                for_ids(docs[d], [&](std::uint32_t id) { doc_ids.push_back(remap[id]); });
                 std::sort(doc_ids.begin(), doc_ids.end());
                 doc_ids.erase(std::unique(doc_ids.begin(), doc_ids.end()), doc_ids.end());
                 for (std::uint32_t id : doc_ids) ++counts[id];
@@ -416,7 +561,7 @@ void FacetStoreBuilder::write(const Xapian::Database& db) const {
         std::vector<std::uint32_t> text_offsets{0}, lower_offsets{0};
         std::string text, lower;
         for (std::uint32_t shown : order) {
-            text += dict.values[shown];
+            text += values[shown];
             text_offsets.push_back(static_cast<std::uint32_t>(text.size()));
             lower += key_of[shown];
             lower_offsets.push_back(static_cast<std::uint32_t>(lower.size()));
@@ -455,11 +600,11 @@ void FacetStoreBuilder::write(const Xapian::Database& db) const {
 
     Header h{};
     std::memcpy(h.magic, kMagic, sizeof kMagic);
-    h.revision = db.get_revision();
+    h.revision = t.stamp.revision;
     h.docid_limit = static_cast<std::uint32_t>(limit);
-    h.doc_count = live_count_;
+    h.doc_count = t.stamp.live_count;
     h.fields = static_cast<std::uint32_t>(kStoreFields.size());
-    std::string uuid = db.get_uuid();
+    const std::string& uuid = t.stamp.uuid;
     if (uuid.size() > sizeof h.uuid) throw std::runtime_error("facet store: database UUID too long");
     h.uuid_size = static_cast<std::uint32_t>(uuid.size());
     std::memcpy(h.uuid, uuid.data(), uuid.size());
@@ -467,7 +612,7 @@ void FacetStoreBuilder::write(const Xapian::Database& db) const {
     std::memcpy(out.data() + sizeof h, table.data(), table.size() * sizeof(Section));
 
     namespace fs = std::filesystem;
-    fs::path path = facet_store_path(db_path_);
+    fs::path path = facet_store_path(db_path);
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     fs::path tmp = path;

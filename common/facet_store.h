@@ -23,8 +23,10 @@
 
 #include <array>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -168,17 +170,27 @@ enum class StoreWrite {
 /// A rewrite costs time in proportion to the whole collection (about 0.2 s at
 /// 200,000 articles), not to the documents changed, so a bulk run that wrote
 /// it at every commit would slow down as the database grows. The batch
-/// commits of a run therefore sync with StoreWrite::amortised, which keeps
-/// the writes to about 1 / (1 + ratio) of the writer's time; the last commit
-/// of a run writes always. Between writes the store is stamped with an older
-/// revision, and searchers count through the value slots instead (exact, slower).
+/// commits of a run therefore sync with StoreWrite::amortised: the write then
+/// runs on a thread of the builder's own, from a copy of the builder's tables
+/// taken at that commit, while the caller goes on writing the database; a new
+/// one starts only when none is running and the time since the last ended is
+/// at least the write ratio times its duration, so rewrites keep that thread
+/// busy about 1 / (1 + ratio) of the time. StoreWrite::always (the last commit
+/// of a run) waits for a running write and writes on the calling thread. Until
+/// a write lands the store is stamped with an older revision, and searchers
+/// count through the value slots instead (exact, slower).
 class FacetStoreBuilder {
 public:
-    /// Default for the write ratio: at most about 9% of the time in rewrites.
+    /// Default for the write ratio: the background thread busy about 9% of the time.
     static constexpr double kDefaultWriteRatio = 10.0;
 
     /// @p db: the database as opened, before any change of this run.
     FacetStoreBuilder(std::string db_path, const Xapian::Database& db, double write_ratio = kDefaultWriteRatio);
+    /// Waits for a write in progress (a write still queued is dropped: the
+    /// store then keeps an older stamp, which searchers notice).
+    ~FacetStoreBuilder();
+    FacetStoreBuilder(const FacetStoreBuilder&) = delete;
+    FacetStoreBuilder& operator=(const FacetStoreBuilder&) = delete;
 
     /// Document @p id was added or replaced (pending until the next sync).
     void touched(Xapian::docid id) { touched_.push_back(id); }
@@ -186,10 +198,16 @@ public:
     void removed(Xapian::docid id) { touched_.push_back(id); }
 
     /// After a commit of @p db: takes in the documents touched since the last
-    /// sync and, as @p when says, rewrites the store at @p db's revision.
+    /// sync and, as @p when says, rewrites the store at @p db's revision
+    /// (amortised: starts a background write when one is due).
     /// Returns whether the store on disk now matches @p db.
-    /// Throws std::runtime_error when the store cannot be written.
+    /// Throws std::runtime_error when the store cannot be written, or when a
+    /// background write since the last sync could not.
     bool sync(const Xapian::Database& db, StoreWrite when = StoreWrite::always);
+
+    /// Waits until no background write is running; rethrows its error.
+    /// Returns the revision the store on disk has, when known.
+    std::optional<Xapian::rev> wait();
 
 private:
     struct Dictionary {
@@ -202,7 +220,17 @@ private:
                        std::optional<Xapian::termcount> length = std::nullopt);
     void rebuild(const Xapian::Database& db);
     void load(const FacetStore& store);
-    void write(const Xapian::Database& db) const;
+    /// What a write needs, copied at a commit, so that it can run while the
+    /// builder takes in the next commits.
+    struct Snapshot;
+    /// The tables a write reads: the builder's own, or a Snapshot's.
+    struct Tables;
+    [[nodiscard]] Tables tables(const Xapian::Database& db) const;
+    /// Rewrites the store file from @p t (atomically, by rename).
+    static void write(const std::string& db_path, const Tables& t);
+    /// Waits for the background write under @p lock; rethrows its error.
+    void wait_locked(std::unique_lock<std::mutex>& lock);
+    class Background;
 
     std::string db_path_;
     bool loaded_ = false;
@@ -214,9 +242,16 @@ private:
     std::vector<std::uint32_t> doc_lengths_;  ///< per docid, beside docs_
     std::uint32_t live_count_ = 0;
     double write_ratio_;
+    // The store on disk and the last write; the background thread sets them
+    // (under mutex_) when its write ends.
+    std::mutex mutex_;
+    std::condition_variable idle_;
+    bool writing_ = false;                         ///< a background write is running
+    std::exception_ptr error_;                     ///< a background write's failure, not yet reported
     std::optional<Xapian::rev> written_revision_;  ///< the revision the store on disk has, when known
     std::chrono::steady_clock::time_point last_write_end_{};
     std::chrono::steady_clock::duration last_write_took_{};
+    std::unique_ptr<Background> background_;  ///< the thread, started at the first background write
 };
 
 }  // namespace news

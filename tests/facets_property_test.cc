@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -13,6 +15,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -751,18 +754,27 @@ std::string store_places(const std::string& path, const Xapian::Database& db) {
     return out;
 }
 
-TEST(FacetStoreBuilder, AmortisedSyncsSkipWritesUntilTheirCostIsPaidForAndAlwaysCatchesUp) {
+/// A new database and where its store goes, for the builder's tests.
+class FacetStoreBuilderTest : public ::testing::Test {
+protected:
     testing::TempDir dir;
     std::string path = (dir / "db").string();
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    Xapian::WritableDatabase db{path, Xapian::DB_CREATE_OR_OPEN};
+};
+
+TEST_F(FacetStoreBuilderTest, AmortisedSyncsSkipWritesUntilTheirCostIsPaidForAndAlwaysCatchesUp) {
     // A ratio no test run can reach: after the first write, amortised syncs never write.
     FacetStoreBuilder builder(path, db, 1e12);
     builder.touched(add_places(db, {"Oslo"}));
-    EXPECT_TRUE(builder.sync(db, StoreWrite::amortised));  // the first write of a run is always due
+    // The first write of a run is always due; it runs on the builder's thread.
+    EXPECT_FALSE(builder.sync(db, StoreWrite::amortised));
+    EXPECT_EQ(builder.wait(), db.get_revision());
     EXPECT_EQ(store_places(path, db), "Oslo=1 ");
 
+    const Xapian::rev written = db.get_revision();
     builder.touched(add_places(db, {"Oslo", "Rome"}));
     EXPECT_FALSE(builder.sync(db, StoreWrite::amortised));
+    EXPECT_EQ(builder.wait(), written);  // none started
     EXPECT_EQ(store_places(path, db), "stale");  // searchers count through the value slots meanwhile
     Xapian::docid gone = add_places(db, {"Rome"});
     builder.touched(gone);
@@ -777,16 +789,64 @@ TEST(FacetStoreBuilder, AmortisedSyncsSkipWritesUntilTheirCostIsPaidForAndAlways
     EXPECT_TRUE(builder.sync(db, StoreWrite::amortised));  // nothing new since: already current
 }
 
-TEST(FacetStoreBuilder, ARatioOfZeroWritesAtEveryCommit) {
-    testing::TempDir dir;
-    std::string path = (dir / "db").string();
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+TEST_F(FacetStoreBuilderTest, ARatioOfZeroWritesAtEveryCommit) {
     FacetStoreBuilder builder(path, db, 0.0);
     for (int i = 1; i <= 3; ++i) {
         builder.touched(add_places(db, {"Oslo"}));
-        EXPECT_TRUE(builder.sync(db, StoreWrite::amortised));
+        EXPECT_FALSE(builder.sync(db, StoreWrite::amortised));  // started, not yet on disk
+        EXPECT_EQ(builder.wait(), db.get_revision());
         EXPECT_EQ(store_places(path, db), fmt::format("Oslo={} ", i));
+        EXPECT_TRUE(builder.sync(db, StoreWrite::amortised));  // nothing new since: already current
     }
+}
+
+TEST_F(FacetStoreBuilderTest, ABackgroundWriteThatFailsIsReportedOnceByTheNextSyncOrWait) {
+    using namespace std::chrono_literals;
+    FacetStoreBuilder builder(path, db, 0.0);
+    builder.touched(add_places(db, {"Oslo"}));
+    ASSERT_TRUE(builder.sync(db, StoreWrite::always));
+    // A directory where a write's temporary file goes: writes fail (a
+    // permission would not stop root).
+    const std::string blocker = facet_store_path(path) + ".tmp";
+    std::filesystem::create_directories(blocker);
+
+    builder.touched(add_places(db, {"Rome"}));
+    EXPECT_FALSE(builder.sync(db, StoreWrite::amortised));  // starts a write that fails
+    EXPECT_THROW(builder.wait(), std::runtime_error);
+    EXPECT_EQ(builder.wait(), std::optional<Xapian::rev>(db.get_revision() - 1));  // reported once
+
+    // Without waiting: a sync after the failed write ends reports it (rather
+    // than starting the next write, which would fail as well, in silence).
+    EXPECT_FALSE(builder.sync(db, StoreWrite::amortised));
+    bool reported = false;
+    for (int i = 0; i < 5000 && !reported; ++i) {
+        try {
+            (void)builder.sync(db, StoreWrite::amortised);
+            std::this_thread::sleep_for(1ms);
+        } catch (const std::runtime_error&) {
+            reported = true;
+        }
+    }
+    EXPECT_TRUE(reported);
+    EXPECT_EQ(store_places(path, db), "stale");  // the store on disk kept its older stamp
+
+    std::filesystem::remove(blocker);
+    EXPECT_TRUE(builder.sync(db, StoreWrite::always));
+    EXPECT_EQ(store_places(path, db), "Oslo=1 Rome=1 ");
+}
+
+TEST_F(FacetStoreBuilderTest, WritesStartedByManyCommitsEndWithTheLastRevision) {
+    FacetStoreBuilder builder(path, db, 0.0);
+    int behind = 0;
+    for (int i = 0; i < 60; ++i) {
+        builder.touched(add_places(db, {i % 2 ? "Oslo" : "Rome"}));
+        // Each sync starts a write when the last has ended, and none waits for one.
+        if (!builder.sync(db, StoreWrite::amortised)) ++behind;
+    }
+    EXPECT_EQ(behind, 60);
+    EXPECT_TRUE(builder.sync(db, StoreWrite::always));
+    EXPECT_EQ(builder.wait(), db.get_revision());
+    EXPECT_EQ(store_places(path, db), "Oslo=30 Rome=30 ");
 }
 
 TEST(IndexWriterFacetStore, TheLastCommitOfARunLeavesTheStoreCurrentWhateverTheBatches) {
