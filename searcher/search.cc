@@ -2,6 +2,7 @@
 /// @brief Ranked, filtered, faceted search.
 #include "searcher/search.h"
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -203,15 +204,24 @@ auto Searcher::with_retry(Fn&& fn) {
     // also meet a block the writer has just reused and report it as corrupt
     // (seen under load by tests/indexer_concurrency_test.cc): when a newer
     // revision exists, that is the same race, so retry on it too.
+    // At least kAttempts tries, and more for up to kPatience: a search slower
+    // than two commits (a busy machine, a sanitizer build, a tiny batch size)
+    // gets through between commits sooner or later (seen failing after 20
+    // tries in tests/indexer_concurrency_test.cc under ASan, both cores busy).
     constexpr int kAttempts = 20;
+    constexpr auto kPatience = std::chrono::seconds(2);
+    const auto start = std::chrono::steady_clock::now();
+    auto give_up = [&](int attempt) {
+        return attempt >= kAttempts && std::chrono::steady_clock::now() - start >= kPatience;
+    };
     for (int attempt = 0;; ++attempt) {
         try {
             if (attempt > 0 || !std::exchange(refreshed_, false)) db_.reopen();
             return fn();
         } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= kAttempts) throw;
+            if (give_up(attempt)) throw;
         } catch (const Xapian::DatabaseCorruptError&) {
-            if (attempt >= kAttempts || !db_.reopen()) throw;
+            if (give_up(attempt) || !db_.reopen()) throw;
         }
     }
 }
