@@ -228,7 +228,8 @@ private:
 
     /// AND: leapfrog over the children, rarest first, skipping through the
     /// others; with @p only, the AND's documents in that set (a phrase or NEAR,
-    /// which Enquire weighs as the AND of its words).
+    /// which Enquire weighs as the AND of its words), visited directly: the
+    /// set is the smaller one, often by half.
     template <typename Emit>
     bool conjunction(const Xapian::Query& q, Emit&& emit, const DocSet* only) {
         std::vector<Cursor> cursors;
@@ -245,6 +246,29 @@ private:
             }
         }
         if (cursors.empty()) return true;
+        if (only) {
+            // Each member inside the range, every child moved on to it.
+            bool done = false;
+            only->for_each([&](Xapian::docid d) {
+                if (done || d < range_.first) return;
+                if (d >= range_.end) {
+                    done = true;
+                    return;
+                }
+                double w = 0;
+                for (Cursor& c : cursors) {
+                    c.skip_to(d);
+                    if (c.at_end()) {
+                        done = true;
+                        return;
+                    }
+                    if (c.doc() != d) return;  // not in the AND: not a match
+                }
+                for (const Cursor& c : cursors) w += c.weight();
+                emit(d, w);
+            });
+            return true;
+        }
         // Leapfrog in order of size; weights added in the query's order, so a
         // document's weight does not depend on the sizes (which differ between
         // the halves of a split).
@@ -267,10 +291,6 @@ private:
                 }
             }
             if (!all) continue;
-            if (only && !only->contains(d)) {
-                lead.next();
-                continue;
-            }
             double w = 0;
             for (const Cursor& c : cursors) w += c.weight();
             emit(d, w);
