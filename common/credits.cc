@@ -1,5 +1,5 @@
 /// @file credits.cc
-/// @brief Credit lines: "Reporting by ...; Editing by ...", "... contributed to this report."
+/// @brief Credit lines: "Reporting by ...; Editing by ...", "... contributed to this report.", sign-offs.
 #include "common/credits.h"
 
 #include <algorithm>
@@ -182,7 +182,28 @@ bool might_be_credits(std::string_view line) {
     return tail.find(" contributed") != std::string::npos;
 }
 
+
 }  // namespace
+
+bool is_sign_off(std::string_view line) {
+    auto mark = [](char c) { return c == '-' || c == '(' || c == ')' || c == '.' || c == '*' || c == ':'; };
+    auto letter = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+    };
+    std::size_t lettered = 0;
+    for (std::string_view w : text::words(line)) {
+        if (w == "\xE2\x80\x94" || w == "\xE2\x80\x93") continue;  // an em or en dash
+        std::size_t b = 0, e = w.size();
+        while (b < e && mark(w[b])) ++b;
+        while (e > b && mark(w[e - 1])) --e;
+        if (b == e) continue;  // "--"
+        if (++lettered > 1 || e - b < 2) return false;
+        if (!std::all_of(w.begin() + static_cast<std::ptrdiff_t>(b), w.begin() + static_cast<std::ptrdiff_t>(e), letter)) {
+            return false;
+        }
+    }
+    return lettered == 1;
+}
 
 std::vector<CreditLine> find_credit_lines(std::string_view text) {
     std::vector<CreditLine> out;
@@ -211,6 +232,20 @@ std::vector<CreditLine> find_credit_lines(std::string_view text) {
             }
         }
         previous = line;
+    }
+    // The sign-off: the text's last line, after others, when it is one word.
+    std::string_view last, before_last;
+    for (std::string_view raw : text::split_lines(text)) {
+        std::string_view line = text::trim(raw);
+        if (line.empty()) continue;
+        before_last = last;
+        last = line;
+    }
+    if (!before_last.empty() && is_sign_off(last)) {
+        CreditLine sign_off;
+        sign_off.begin = static_cast<std::size_t>(last.data() - text.data());
+        sign_off.end = sign_off.begin + last.size();
+        out.push_back(std::move(sign_off));
     }
     return out;
 }

@@ -81,6 +81,37 @@ TEST(CreditLines, HardWrappedProseEndingInContributedIsLeftAlone) {
     EXPECT_EQ(find_credit_lines("The talks ended.\n\nJane Doe contributed to this report.").size(), 1u);
 }
 
+TEST(CreditLines, ASignOffEndingTheTextIsACreditNamingNobody) {
+    for (const char* sign_off : {"Reuter", "REUTER", "REUTER...", "-- AFP", "\xE2\x80\x94 AFP", "(AP)", "MORE"}) {
+        const std::string text = std::string("Talks resumed in Abu Dhabi on Friday.\n\n  ") + sign_off + " \r\n\n";
+        const std::vector<CreditLine> found = find_credit_lines(text);
+        ASSERT_EQ(found.size(), 1u) << sign_off;
+        EXPECT_EQ(text.substr(found[0].begin, found[0].end - found[0].begin), sign_off);
+        EXPECT_TRUE(found[0].writers.empty());
+        EXPECT_TRUE(found[0].others.empty());
+    }
+    // After a credit line, both count.
+    const std::string both = "Talks resumed.\n(Reporting by Jane Doe; Editing by John Roe)\nReuter";
+    const std::vector<CreditLine> found = find_credit_lines(both);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].writers, (Names{"Jane Doe"}));
+    EXPECT_EQ(both.substr(found[1].begin), "Reuter");
+}
+
+TEST(CreditLines, OtherLastLinesAreNotSignOffs) {
+    for (const char* text : {
+             "Reuter",                                     // nothing before it: a title, say
+             "Talks resumed.\nVladimir Putin",             // two words
+             "Talks resumed.\nThe talks ended.",           // a sentence
+             "Talks resumed.\nReuter\nThe talks ended.",  // not the last line
+             "Talks resumed.\nA",                         // one letter
+             "Talks resumed.\nG7",                        // not all letters
+             "Talks resumed.\n--",                        // no word
+         }) {
+        EXPECT_TRUE(find_credit_lines(text).empty()) << text;
+    }
+}
+
 // Regression: reporters and editors named in a credit line became people of
 // the story ("Reporting by Tom Balmforth; Editing by Andrew Osborn" put both
 // in the person facet) and the article had no authors.
@@ -106,6 +137,32 @@ TEST(ExtractorCredits, JournalistsAreAuthorsNotPeople) {
     }
     EXPECT_EQ(a.authors, (Names{"tom balmforth", "Olena Harmash", "Guy Faulconbridge"}));
     for (const auto& f : a.found.person) EXPECT_NE(f.name, "Andrew Osborn");
+}
+
+// Regression (Reuters-21578): "Reuter" alone on the last line, the agency's
+// sign-off, was a person in 18,984 of the 21,577 stories, first in every
+// person facet.
+TEST(ExtractorCredits, TheAgencySignOffIsNotAnEntity) {
+    if (!std::filesystem::exists(ner::Recognizer::default_model_path())) GTEST_SKIP() << "no default model";
+    const Extractor extractor(ExtractOptions{});
+    for (const char* sign_off : {"Reuter", "REUTER"}) {
+        Article a;
+        a.title = "Ukraine talks resume in Abu Dhabi";
+        a.body = std::string("Kremlin spokesman Dmitry Peskov said talks with Ukrainian officials would resume "
+                             "in Abu Dhabi on Friday.\n\n") +
+                 sign_off + "\n";
+        extractor.extract(a);
+        auto named = [&](const std::vector<std::string>& v) {
+            return std::any_of(v.begin(), v.end(), [](const std::string& s) { return s.find("euter") != std::string::npos ||
+                                                                                      s.find("EUTER") != std::string::npos; });
+        };
+        EXPECT_TRUE(std::find(a.entities.person.begin(), a.entities.person.end(), "Dmitry Peskov") !=
+                    a.entities.person.end()) << sign_off;
+        EXPECT_FALSE(named(a.entities.person)) << sign_off;
+        EXPECT_FALSE(named(a.entities.org)) << sign_off;
+        EXPECT_FALSE(named(a.entities.misc)) << sign_off;
+        EXPECT_TRUE(a.authors.empty()) << sign_off;
+    }
 }
 
 }  // namespace
