@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/credits.h"
 #include "common/date_parse.h"
 #include "common/html_parser.h"
 #include "common/text_parser.h"
@@ -89,7 +90,10 @@ bool has_block_markup(std::string_view s) {
 }
 
 /// Paragraphs of plain text: blank lines separate paragraphs (single line
-/// breaks inside are wrapping); without blank lines every line is one.
+/// breaks inside are wrapping); without blank lines every line is one. A
+/// sign-off on the last line after a finished sentence ("... not available.\n
+/// Reuter") is a paragraph of its own, not the end of that sentence, so that
+/// find_credit_lines knows it.
 std::vector<std::string> plain_paragraphs(std::string_view s) {
     std::vector<std::string_view> lines = text::split_lines(s);
     bool blank_separated = false;
@@ -108,8 +112,21 @@ std::vector<std::string> plain_paragraphs(std::string_view s) {
         if (!p.empty()) out.push_back(std::move(p));
         current.clear();
     };
-    for (std::string_view line : lines) {
-        if (trim(line).empty() || !blank_separated) flush();
+    std::size_t last = lines.size();  // the last line with text
+    for (std::size_t k = lines.size(); k-- > 0;) {
+        if (!trim(lines[k]).empty()) {
+            last = k;
+            break;
+        }
+    }
+    auto ends_sentence = [](std::string_view t) {
+        t = trim(t);
+        return !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?' || t.back() == '"');
+    };
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        std::string_view line = lines[k];
+        const bool sign_off = k == last && ends_sentence(current) && is_sign_off(trim(line));
+        if (trim(line).empty() || !blank_separated || sign_off) flush();
         current.push_back(' ');
         current.append(line);
     }

@@ -315,6 +315,20 @@ TEST(Json, PlainTextParagraphs) {
     EXPECT_EQ(r.articles[1].body, "One.\n\nTwo.");        // no blank lines: a line is a paragraph
 }
 
+// Regression (Reuters-21578, reuters-5 and 270 more): the agency's sign-off
+// under the last paragraph's final line was read as wrapping, joined to it
+// ("... not available. Reuter") and tagged a person in the story.
+TEST(Json, ASignOffAfterTheLastSentenceIsAParagraphOfItsOwn) {
+    ParseResult r = parse_json(
+        R"([{"title":"A","text":"First\nparagraph.\n\nLevel VI covers wheat.\nn.a.-not available.\n Reuter\n"},)"
+        R"({"title":"B","text":"One.\n\nHe met\nPutin."},{"title":"C","text":"One.\n\nIt rose 5\npct."}])",
+        kInput);
+    ASSERT_EQ(r.articles.size(), 3u) << all_messages(r);
+    EXPECT_EQ(r.articles[0].body, "First paragraph.\n\nLevel VI covers wheat. n.a.-not available.\n\nReuter");
+    EXPECT_EQ(r.articles[1].body, "One.\n\nHe met Putin.");  // wrapping: the sentence goes on
+    EXPECT_EQ(r.articles[2].body, "One.\n\nIt rose 5 pct.");
+}
+
 TEST(Json, ControlCharacters) {
     // escaped NUL and controls inside strings are removed from the text
     ParseResult r = parse_json(R"({"title":"Nul\u0000byte\u0007here","body":"a\u0000b\tc\u001fd"})", kInput);
