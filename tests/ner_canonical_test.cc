@@ -122,6 +122,23 @@ TEST(Canonical, CountryNamesArePlacesWhateverTheTaggerSaid) {
     EXPECT_EQ(m[3].type, EntityType::org);     // an organisation that names a country stays one
 }
 
+// Regression (Reuters-21578): "Reuter said", "told Reuter" were tagged a person,
+// "Reuter" in the person facet of 147 stories.
+TEST(Canonical, NewsAgenciesAreOrganisationsWhateverTheTaggerSaid) {
+    const Canonicalizer c(builtin_only());
+    std::vector<Mention> m{mention(EntityType::person, "Reuter"), mention(EntityType::misc, "REUTERS"),
+                           mention(EntityType::place, "AFP"), mention(EntityType::org, "Xinhua News Agency"),
+                           mention(EntityType::person, "Michael Bloomberg"), mention(EntityType::person, "Bloomberg")};
+    c.canonicalize(m);
+    for (std::size_t i = 0; i < 4; ++i) EXPECT_EQ(m[i].type, EntityType::org) << m[i].surface;
+    EXPECT_EQ(m[0].canonical, "Reuters");
+    EXPECT_EQ(m[1].canonical, "Reuters");
+    EXPECT_EQ(m[2].canonical, "Agence France-Presse");
+    EXPECT_EQ(m[3].canonical, "Xinhua");
+    EXPECT_EQ(m[5].type, EntityType::person);  // also a person's name: left to the tagger
+    EXPECT_EQ(m[5].canonical, "Michael Bloomberg");
+}
+
 TEST(Canonical, AnAcronymTaggedOrgOfACountryIsAPlace) {
     // "SK ... South Korea": the acronym comes first, tagged ORG, and expands to the country;
     // the tie between ORG and PLACE used to go to the first mention's ORG.

@@ -214,6 +214,35 @@ std::string person_merge_key(std::string_view name) {
     return key;
 }
 
+const std::unordered_map<std::string, std::string>& news_agency_names() {
+    // Names that are nothing but an agency's: not "Bloomberg" (also a person) nor
+    // "AP" (also Andhra Pradesh).
+    static const std::unordered_map<std::string, std::string> names{
+        {"reuters", "Reuters"},
+        {"reuter", "Reuters"},
+        {"thomson reuters", "Thomson Reuters"},
+        {"afp", "Agence France-Presse"},
+        {"agence france-presse", "Agence France-Presse"},
+        {"agence france presse", "Agence France-Presse"},
+        {"associated press", "Associated Press"},
+        {"the associated press", "Associated Press"},
+        {"upi", "United Press International"},
+        {"united press international", "United Press International"},
+        {"xinhua", "Xinhua"},
+        {"xinhua news agency", "Xinhua"},
+        {"tass", "TASS"},
+        {"itar-tass", "TASS"},
+        {"interfax", "Interfax"},
+        {"kyodo", "Kyodo"},
+        {"kyodo news", "Kyodo"},
+        {"yonhap", "Yonhap"},
+        {"dpa", "dpa"},
+        {"deutsche presse-agentur", "dpa"},
+        {"ansa", "ANSA"},
+    };
+    return names;
+}
+
 const std::unordered_map<std::string, std::string>& former_country_names() {
     static const std::unordered_map<std::string, std::string> names{
         // Short names iso-codes spells otherwise.
@@ -291,6 +320,12 @@ void Canonicalizer::canonicalize(std::vector<Mention>& mentions) const {
         if (m.type == EntityType::place || country) {
             c = place_name(c);
             if (country) m.type = EntityType::place;
+        }
+        // A news agency's name is an organisation whatever the tagger said ("Reuter
+        // said", "told Reuter" as a person: 147 Reuters-21578 stories).
+        if (const auto it = news_agency_names().find(lower(c)); it != news_agency_names().end()) {
+            m.type = EntityType::org;
+            c = it->second;
         }
         // Nothing with letters left: not an entity.
         if (std::none_of(c.begin(), c.end(), [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || static_cast<unsigned char>(ch) >= 0x80; })) c.clear();

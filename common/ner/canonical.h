@@ -57,6 +57,11 @@ private:
 /// tagger's features and the model's gazetteer fingerprint) is unchanged.
 [[nodiscard]] const std::unordered_map<std::string, std::string>& former_country_names();
 
+/// News agencies' names, lower-case name -> canonical name ("reuter" -> "Reuters",
+/// "afp" -> "Agence France-Presse"): the Canonicalizer makes them organisations
+/// whatever the tagger said (wire copy writes "Reuter said", tagged a person).
+[[nodiscard]] const std::unordered_map<std::string, std::string>& news_agency_names();
+
 /// @p name without a possessive ("Trump's" -> "Trump"), surrounding punctuation and
 /// with white space collapsed.
 [[nodiscard]] std::string clean_name(std::string_view name);
