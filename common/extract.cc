@@ -20,8 +20,9 @@ namespace news {
 
 /// Bump when extraction changes in a way that should re-extract unchanged inputs.
 // 3: places (former names, hyphenated words), surface forms of entities; 4: credit lines;
-// 5: sign-offs ("Reuter" alone on the last line)
-constexpr const char* kExtractVersion = "extract-5";
+// 5: sign-offs ("Reuter" alone on the last line); 6: news agencies are organisations,
+// company designators alone ("Inc") are not entities
+constexpr const char* kExtractVersion = "extract-6";
 
 struct Extractor::Impl {
     ExtractOptions options;

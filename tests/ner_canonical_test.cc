@@ -139,6 +139,22 @@ TEST(Canonical, NewsAgenciesAreOrganisationsWhateverTheTaggerSaid) {
     EXPECT_EQ(m[5].canonical, "Michael Bloomberg");
 }
 
+// Regression (Reuters-21578): "Inc" alone was an organisation in 386 stories and
+// "Corp" a person in 87.
+TEST(Canonical, ACompanyDesignatorAloneIsNotAnEntity) {
+    const Canonicalizer c(builtin_only());
+    std::vector<Mention> m{mention(EntityType::org, "Inc"), mention(EntityType::person, "Corp"),
+                           mention(EntityType::org, "Ltd."), mention(EntityType::org, "Apple Inc."),
+                           mention(EntityType::place, "SA"), mention(EntityType::org, "Plc")};
+    c.canonicalize(m);
+    EXPECT_EQ(m[0].canonical, "");
+    EXPECT_EQ(m[1].canonical, "");
+    EXPECT_EQ(m[2].canonical, "");
+    EXPECT_EQ(m[3].canonical, "Apple");
+    EXPECT_EQ(m[4].canonical, "SA");
+    EXPECT_EQ(m[5].canonical, "");
+}
+
 TEST(Canonical, AnAcronymTaggedOrgOfACountryIsAPlace) {
     // "SK ... South Korea": the acronym comes first, tagged ORG, and expands to the country;
     // the tie between ORG and PLACE used to go to the first mention's ORG.
