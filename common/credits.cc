@@ -182,7 +182,6 @@ bool might_be_credits(std::string_view line) {
     return tail.find(" contributed") != std::string::npos;
 }
 
-
 }  // namespace
 
 bool is_sign_off(std::string_view line) {
