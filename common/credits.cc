@@ -206,9 +206,14 @@ bool is_sign_off(std::string_view line) {
 
 std::vector<CreditLine> find_credit_lines(std::string_view text) {
     std::vector<CreditLine> out;
-    std::string_view previous;  // the line before, trimmed
+    std::string_view previous;           // the line before, trimmed
+    std::string_view last, before_last;  // the last two lines with text, for the sign-off
     for (std::string_view raw : text::split_lines(text)) {
         std::string_view line = text::trim(raw);
+        if (!line.empty()) {
+            before_last = last;
+            last = line;
+        }
         if (!line.empty() && line.size() <= kMaxLineBytes) {
             // "(Reporting by ...)" and a final full stop.
             std::string_view inner = line;
@@ -233,13 +238,6 @@ std::vector<CreditLine> find_credit_lines(std::string_view text) {
         previous = line;
     }
     // The sign-off: the text's last line, after others, when it is one word.
-    std::string_view last, before_last;
-    for (std::string_view raw : text::split_lines(text)) {
-        std::string_view line = text::trim(raw);
-        if (line.empty()) continue;
-        before_last = last;
-        last = line;
-    }
     if (!before_last.empty() && is_sign_off(last)) {
         CreditLine sign_off;
         sign_off.begin = static_cast<std::size_t>(last.data() - text.data());
