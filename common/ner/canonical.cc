@@ -323,16 +323,18 @@ void Canonicalizer::canonicalize(std::vector<Mention>& mentions) const {
         }
         // A news agency's name is an organisation whatever the tagger said ("Reuter
         // said", "told Reuter" as a person: 147 Reuters-21578 stories).
-        if (const auto it = news_agency_names().find(lower(c)); it != news_agency_names().end()) {
-            m.type = EntityType::org;
-            c = it->second;
-        }
         // A company designator alone ("Inc", "Corp.") names nothing: the tagger
         // splits "... Corp\nInc" at line ends (386 "Inc" organisations and 87 "Corp"
         // people in Reuters-21578). Not "SA", "NV" or "AG", which name places too.
         static constexpr std::array<std::string_view, 12> kBareDesignators{
             "inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "plc", "llc", "l.l.c.", "incorporated", "co"};
-        if (std::find(kBareDesignators.begin(), kBareDesignators.end(), lower(c)) != kBareDesignators.end()) c.clear();
+        const std::string key = lower(c);
+        if (const auto it = news_agency_names().find(key); it != news_agency_names().end()) {
+            m.type = EntityType::org;
+            c = it->second;
+        } else if (std::find(kBareDesignators.begin(), kBareDesignators.end(), key) != kBareDesignators.end()) {
+            c.clear();
+        }
         // Nothing with letters left: not an entity.
         if (std::none_of(c.begin(), c.end(), [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || static_cast<unsigned char>(ch) >= 0x80; })) c.clear();
         m.canonical = std::move(c);
