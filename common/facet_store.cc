@@ -58,6 +58,24 @@ void for_each_word_start(std::string_view s, Fn&& fn) {
     }
 }
 
+/// Writes @p bytes as the store of @p db_path, atomically (a temporary file, then rename).
+void write_store_file(const std::string& db_path, std::string_view bytes) {
+    namespace fs = std::filesystem;
+    fs::path path = facet_store_path(db_path);
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    fs::path tmp = path;
+    tmp += ".tmp";
+    {
+        std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+        file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        file.close();
+        if (!file) throw std::runtime_error(fmt::format("{}: cannot write the facet store", tmp.string()));
+    }
+    fs::rename(tmp, path, ec);
+    if (ec) throw std::runtime_error(fmt::format("{}: cannot replace the facet store: {}", path.string(), ec.message()));
+}
+
 }  // namespace
 
 std::size_t store_field_index(std::string_view field) {
@@ -610,21 +628,25 @@ void FacetStoreBuilder::write(const std::string& db_path, const Tables& t) {
     std::memcpy(h.uuid, uuid.data(), uuid.size());
     std::memcpy(out.data(), &h, sizeof h);
     std::memcpy(out.data() + sizeof h, table.data(), table.size() * sizeof(Section));
+    write_store_file(db_path, out);
+}
 
-    namespace fs = std::filesystem;
-    fs::path path = facet_store_path(db_path);
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    fs::path tmp = path;
-    tmp += ".tmp";
-    {
-        std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-        file.write(out.data(), static_cast<std::streamsize>(out.size()));
-        file.close();
-        if (!file) throw std::runtime_error(fmt::format("{}: cannot write the facet store", tmp.string()));
-    }
-    fs::rename(tmp, path, ec);
-    if (ec) throw std::runtime_error(fmt::format("{}: cannot replace the facet store: {}", path.string(), ec.message()));
+bool copy_facet_store(const std::string& from_path, const Xapian::Database& from, const std::string& to_path,
+                      const Xapian::Database& to) {
+    std::unique_ptr<FacetStore> store = FacetStore::open(from_path, from);
+    if (!store) return false;
+    const std::string uuid = to.get_uuid();
+    Header h{};
+    if (uuid.size() > sizeof h.uuid) throw std::runtime_error("facet store: database UUID too long");
+    std::string bytes(static_cast<const char*>(store->map_), store->map_size_);
+    std::memcpy(&h, bytes.data(), sizeof h);
+    h.revision = to.get_revision();
+    h.uuid_size = static_cast<std::uint32_t>(uuid.size());
+    std::memset(h.uuid, 0, sizeof h.uuid);
+    std::memcpy(h.uuid, uuid.data(), uuid.size());
+    std::memcpy(bytes.data(), &h, sizeof h);
+    write_store_file(to_path, bytes);
+    return true;
 }
 
 }  // namespace news

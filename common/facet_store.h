@@ -140,6 +140,8 @@ public:
     }
 
 private:
+    friend bool copy_facet_store(const std::string&, const Xapian::Database&, const std::string&,
+                                 const Xapian::Database&);
     FacetStore() = default;
     void* map_ = nullptr;
     std::size_t map_size_ = 0;
@@ -152,6 +154,15 @@ private:
     mutable std::array<std::once_flag, kStoreFields.size()> verified_once_;
     mutable std::array<bool, kStoreFields.size()> sound_{};
 };
+
+/// Writes the store of database @p from (at @p from_path) as the store of
+/// database @p to (at @p to_path), stamped with @p to's UUID and revision;
+/// false, writing nothing, when @p from has no store matching it. Only for a
+/// copy of @p from with the same documents under the same docids, such as
+/// `xapian-compact --no-renumber` makes (news-index compact). Throws
+/// std::runtime_error when the file cannot be written.
+bool copy_facet_store(const std::string& from_path, const Xapian::Database& from, const std::string& to_path,
+                      const Xapian::Database& to);
 
 /// When FacetStoreBuilder::sync rewrites the store file.
 enum class StoreWrite {

@@ -118,6 +118,12 @@ inline constexpr std::string_view kSchemaVersion = "2";
 /// Metadata key holding the fingerprint of the alias file the entity values
 /// were made with ("none": no alias file).
 inline constexpr std::string_view kAliasesKey = "news-aliases";
+/// Metadata key holding the revisions the database's earlier copies went
+/// through (decimal; absent: 0). `news-index compact` writes a new copy, whose
+/// Xapian revision starts again near 1, and records here the old copy's base
+/// plus its last revision, so that base + revision only ever grows: readers
+/// key what they cache by it (Searcher::revision()).
+inline constexpr std::string_view kRevisionBaseKey = "news-revision-base";
 /// Metadata key prefix of the person registry (indexer/entity_resolver.h):
 /// news-person:<person_merge_key> -> the name registered for that key.
 inline constexpr std::string_view kPersonRegistryPrefix = "news-person:";

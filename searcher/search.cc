@@ -2,6 +2,8 @@
 /// @brief Ranked, filtered, faceted search.
 #include "searcher/search.h"
 
+#include <sys/stat.h>
+
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -152,17 +154,73 @@ std::optional<Result> in_halves(const Parallelism& parallel, const Xapian::Datab
     return low;
 }
 
+/// schema::kRevisionBaseKey of @p db (0 when absent or unreadable).
+Xapian::rev revision_base(const Xapian::Database& db) {
+    try {
+        const std::string base = db.get_metadata(std::string(schema::kRevisionBaseKey));
+        return base.empty() ? 0 : static_cast<Xapian::rev>(std::stoull(base));
+    } catch (const std::exception&) {
+        return 0;
+    } catch (const Xapian::Error&) {
+        return 0;
+    }
+}
+
 }  // namespace
 
-Searcher::Searcher(const std::string& db_path) : path_(db_path), db_(open_database(db_path)) {}
+// The directory is identified before the database is opened: if a compaction
+// swaps it in between, the next reopen() sees the change and opens again.
+Searcher::Searcher(const std::string& db_path)
+    : path_(db_path), directory_(directory_id(db_path)), db_(open_database(db_path)) {
+    revision_base_ = revision_base(db_);
+}
+
+Searcher::DirectoryId Searcher::directory_id(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {};
+    return {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
+void Searcher::open_again(DirectoryId now) {
+    Xapian::Database db = open_database(path_);  // throws before anything is replaced
+    db_ = std::move(db);
+    directory_ = now;
+    revision_base_ = revision_base(db_);
+    helper_db_.reset();
+    store_.reset();
+    date_buckets_ = DateBucketCache();
+}
+
+bool Searcher::reopen() {
+    // `news-index compact` swaps a compacted copy in for the directory. A
+    // reader's reopen() would read the new copy's version file through the
+    // old copy's open tables, so a changed directory is opened anew, checked
+    // before the reopen and again after it (the swap may fall in between).
+    // A path that cannot be read at the moment keeps the copy open.
+    auto replaced = [this](DirectoryId now) { return now != DirectoryId{} && now != directory_; };
+    if (DirectoryId now = directory_id(path_); replaced(now)) {
+        open_again(now);
+        return true;
+    }
+    const bool newer = db_.reopen();
+    if (DirectoryId now = directory_id(path_); replaced(now)) {
+        open_again(now);
+        return true;
+    }
+    return newer;
+}
 
 Searcher::~Searcher() = default;
 
 const Xapian::Database* Searcher::helper_database() {
     try {
         if (!helper_db_) helper_db_.emplace(path_);
+        // Another database (a compacted copy, whose revisions start again) is opened anew.
+        if (helper_db_->get_uuid() != db_.get_uuid()) helper_db_.emplace(path_);
         if (helper_db_->get_revision() != db_.get_revision()) helper_db_->reopen();
-        if (helper_db_->get_revision() == db_.get_revision()) return &*helper_db_;
+        if (helper_db_->get_revision() == db_.get_revision() && helper_db_->get_uuid() == db_.get_uuid()) {
+            return &*helper_db_;
+        }
     } catch (const Xapian::Error&) {
         helper_db_.reset();
     }
@@ -216,12 +274,12 @@ auto Searcher::with_retry(Fn&& fn) {
     };
     for (int attempt = 0;; ++attempt) {
         try {
-            if (attempt > 0 || !std::exchange(refreshed_, false)) db_.reopen();
+            if (attempt > 0 || !std::exchange(refreshed_, false)) reopen();
             return fn();
         } catch (const Xapian::DatabaseModifiedError&) {
             if (give_up(attempt)) throw;
         } catch (const Xapian::DatabaseCorruptError&) {
-            if (give_up(attempt) || !db_.reopen()) throw;
+            if (give_up(attempt) || !reopen()) throw;
         }
     }
 }
@@ -231,9 +289,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 }
 
 Xapian::rev Searcher::refresh() {
-    db_.reopen();
+    reopen();
     refreshed_ = true;
-    return db_.get_revision();
+    return revision();
 }
 
 std::optional<Article> Searcher::article(const std::string& id) {

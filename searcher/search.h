@@ -2,6 +2,7 @@
 /// @brief Searcher: ranked, filtered, faceted search over a news database.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -89,10 +90,11 @@ public:
     [[nodiscard]] std::vector<FacetValue> timeline(const std::string& field, const std::string& value,
                                                    DateBucket bucket, SearchRequest context = {});
 
-    /// Opens the newest revision if an indexer has committed since; returns the
-    /// revision open. The next search, timeline or article lookup runs on that
-    /// revision (it does not reopen again, unless the indexer's commits force
-    /// it to), so a caller can key what it computes by the revision returned.
+    /// Opens the newest revision if an indexer has committed since (or the
+    /// database itself anew when `news-index compact` has replaced it); returns
+    /// the revision open. The next search, timeline or article lookup runs on
+    /// that revision (it does not reopen again, unless the indexer's commits
+    /// force it to), so a caller can key what it computes by the revision returned.
     Xapian::rev refresh();
 
     /// The stored article with id @p id, or nullopt when there is none.
@@ -103,8 +105,9 @@ public:
     void set_parallelism(const Parallelism& parallel) { parallel_ = parallel; }
 
     [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
-    /// The revision open (changes with every commit the reader has seen).
-    [[nodiscard]] Xapian::rev revision() const { return db_.get_revision(); }
+    /// The revision open: it grows with every commit the reader has seen, and
+    /// across compactions (Xapian's own revision plus schema::kRevisionBaseKey).
+    [[nodiscard]] Xapian::rev revision() const { return revision_base_ + db_.get_revision(); }
     ~Searcher();
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
@@ -114,6 +117,14 @@ private:
     template <typename Fn>
     auto with_retry(Fn&& fn);
     SearchResponse run(const SearchRequest& request);
+    /// Brings db_ to the newest revision: reopen() while the directory at path_
+    /// is the one opened, else (compacted and swapped in meanwhile) opens it
+    /// anew with everything derived from the old one dropped. Returns whether
+    /// a newer revision or another database is now open.
+    bool reopen();
+    struct DirectoryId;
+    /// Opens the database at path_ anew, now directory @p now (see reopen()).
+    void open_again(DirectoryId now);
     /// The facet store matching the revision open, or nullptr.
     const FacetStore* store();
 
@@ -122,7 +133,17 @@ private:
     /// cannot be had at that revision.
     const Xapian::Database* helper_database();
 
+    /// Identifies a directory: device and inode of what a path names.
+    struct DirectoryId {
+        std::uint64_t device = 0, inode = 0;
+        bool operator==(const DirectoryId&) const = default;
+    };
+    /// The directory @p path names now (zeros when it cannot be read).
+    static DirectoryId directory_id(const std::string& path);
+
     std::string path_;
+    DirectoryId directory_;      ///< the directory db_ was opened from
+    Xapian::rev revision_base_ = 0;  ///< schema::kRevisionBaseKey of db_
     Xapian::Database db_;
     std::optional<Xapian::Database> helper_db_;
     Parallelism parallel_ = default_parallelism();
