@@ -220,6 +220,37 @@ void IndexWriter::maybe_commit() {
 
 void IndexWriter::commit() { commit(StoreWrite::always); }
 
+void IndexWriter::write_compacted_copy(const std::string& to) {
+    commit();  // also brings the facet store to the revision compacted
+    try {
+        Xapian::Database from(options_.path);
+        if (from.get_revision() != db_.get_revision()) {
+            throw IndexError(fmt::format("{}: changed while being compacted", options_.path));
+        }
+        // Kept document ids: the facet store, and every id a user has seen, stay valid.
+        from.compact(to, Xapian::DBCOMPACT_NO_RENUMBER);
+        // The copy's Xapian revisions start again; the base makes up for it.
+        const std::string old_base = db_.get_metadata(std::string(schema::kRevisionBaseKey));
+        const Xapian::rev base = (old_base.empty() ? 0 : std::stoull(old_base)) + db_.get_revision();
+        {
+            Xapian::WritableDatabase copy(to, Xapian::DB_OPEN);
+            copy.set_metadata(std::string(schema::kRevisionBaseKey), std::to_string(base));
+            copy.commit();
+        }
+        const Xapian::Database copy(to);
+        if (!copy_facet_store(options_.path, from, to, copy)) {
+            // no store matched (it could not be written): build the copy's own
+            FacetStoreBuilder(to, copy).sync(copy);
+        }
+    } catch (const Xapian::Error& e) {
+        throw IndexError(fmt::format("{}: compaction failed: {}", options_.path, e.get_description()));
+    } catch (const IndexError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw IndexError(fmt::format("{}: compaction failed: {}", options_.path, e.what()));
+    }
+}
+
 IndexWriter::~IndexWriter() {
     try {
         flush_spelling();

@@ -110,6 +110,13 @@ public:
 
     [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
 
+    /// Commits, then writes a compacted copy of the database to the new
+    /// directory @p to (Xapian's compaction, document ids kept), with the
+    /// facet store and schema::kRevisionBaseKey carried over so that readers'
+    /// revisions keep growing. The database itself is left as it was (swapping
+    /// the copy in is the caller's: run_compact). Throws IndexError.
+    void write_compacted_copy(const std::string& to);
+
 private:
     void add_person_synonyms(const EntityValues& values);
     /// Resolves @p prepared's entity values (aliases, person registry), adds

@@ -2,6 +2,8 @@
 /// @brief The indexing job: inputs read, parsed and extracted on worker threads, written in input order by one writer.
 #include "indexer/indexer.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -478,7 +480,99 @@ const char* signal_name(int signal) {
     }
 }
 
+/// Total size of the files under @p dir (0 for what cannot be read).
+std::uint64_t directory_bytes(const std::filesystem::path& dir) {
+    namespace fs = std::filesystem;
+    std::uint64_t total = 0;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code size_ec;
+        if (it->is_regular_file(size_ec)) {
+            const std::uintmax_t n = it->file_size(size_ec);
+            if (!size_ec) total += n;
+        }
+    }
+    return total;
+}
+
+/// Puts directory @p with where @p path is and @p path's directory where
+/// @p with was: one atomic exchange (renameat2) where the file system has it,
+/// else two renames (a reader opening @p path between them finds nothing).
+void exchange_directories(const std::filesystem::path& path, const std::filesystem::path& with) {
+    if (::renameat2(AT_FDCWD, path.c_str(), AT_FDCWD, with.c_str(), RENAME_EXCHANGE) == 0) return;
+    if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) {
+        throw IndexError(fmt::format("{}: cannot swap in the compacted copy: {}", path.string(), std::strerror(errno)));
+    }
+    std::filesystem::path aside = path;
+    aside += ".old";
+    std::error_code ec;
+    std::filesystem::remove_all(aside, ec);
+    std::filesystem::rename(path, aside, ec);
+    if (ec) throw IndexError(fmt::format("{}: cannot swap in the compacted copy: {}", path.string(), ec.message()));
+    std::filesystem::rename(with, path, ec);
+    if (ec) {
+        std::error_code back;
+        std::filesystem::rename(aside, path, back);
+        throw IndexError(fmt::format("{}: cannot swap in the compacted copy: {}", path.string(), ec.message()));
+    }
+    std::filesystem::rename(aside, with, ec);
+}
+
 }  // namespace
+
+CompactSummary run_compact(const CompactOptions& options, std::ostream& out, std::ostream& err) {
+    namespace fs = std::filesystem;
+    CompactSummary summary;
+    const auto start = std::chrono::steady_clock::now();
+    std::error_code ec;
+    if (!fs::is_directory(options.db_path, ec)) throw IndexError(fmt::format("{}: no such database", options.db_path));
+    // The copy goes beside the database (same file system, so that it can be swapped in).
+    fs::path db = fs::absolute(options.db_path, ec).lexically_normal();
+    if (!db.has_filename()) db = db.parent_path();
+    fs::path copy = db;
+    copy += ".compacting";
+    auto writer = Job::open_writer(IndexWriterOptions{.path = options.db_path, .spelling = false, .upgrade = true},
+                                   options.wait, options.wait_timeout, options.quiet, options.interrupt, err);
+    if (writer) {
+        summary.documents = writer->doc_count();
+        summary.bytes_before = directory_bytes(db);
+        fs::remove_all(copy, ec);  // left by a compaction that did not finish (this one holds the lock)
+        try {
+            writer->write_compacted_copy(copy.string());
+        } catch (...) {
+            fs::remove_all(copy, ec);
+            throw;
+        }
+        if (is_set(options.interrupt)) {
+            fs::remove_all(copy, ec);
+        } else {
+            summary.bytes_after = directory_bytes(copy);
+            exchange_directories(db, copy);
+            writer.reset();  // the old copy's lock: an indexer waiting now opens the new one
+            fs::remove_all(copy, ec);
+            if (ec) err << fmt::format("news-index: warning: {}: cannot remove the old copy: {}\n", copy.string(), ec.message());
+        }
+    }
+    if (is_set(options.interrupt)) summary.interrupted = *options.interrupt;
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (options.json) {
+        out << nlohmann::json{{"documents", summary.documents},
+                              {"bytes_before", summary.bytes_before},
+                              {"bytes_after", summary.bytes_after},
+                              {"seconds", summary.seconds},
+                              {"interrupted", summary.interrupted != 0}}
+                   .dump()
+            << '\n';
+    }
+    std::string line =
+        summary.interrupted != 0
+            ? fmt::format("interrupted by {}; the database was left as it was", signal_name(summary.interrupted))
+            : fmt::format("compacted {} articles: {:.1f} MB -> {:.1f} MB ({:.2f} s)", summary.documents,
+                          static_cast<double>(summary.bytes_before) / 1e6, static_cast<double>(summary.bytes_after) / 1e6,
+                          summary.seconds);
+    err << "news-index: " << line << '\n';
+    return summary;
+}
 
 std::string summary_line(const IndexSummary& s) {
     std::string line = fmt::format(

@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <iosfwd>
 #include <string>
@@ -59,6 +60,16 @@ struct RecanonicalizeOptions {
     const volatile std::sig_atomic_t* interrupt = nullptr;
 };
 
+/// news-index compact: replaces the database with a compacted copy.
+struct CompactOptions {
+    std::string db_path;
+    bool json = false;
+    bool quiet = false;
+    bool wait = false;
+    double wait_timeout = 300;
+    const volatile std::sig_atomic_t* interrupt = nullptr;
+};
+
 struct IndexSummary {
     std::size_t indexed = 0;    ///< new articles
     std::size_t updated = 0;    ///< changed articles replaced
@@ -76,6 +87,14 @@ struct DeleteSummary {
     std::size_t deleted = 0;
     std::size_t not_found = 0;
     int interrupted = 0;
+};
+
+struct CompactSummary {
+    std::uint64_t documents = 0;
+    std::uint64_t bytes_before = 0;  ///< the database directory's files, facet store included
+    std::uint64_t bytes_after = 0;
+    double seconds = 0;
+    int interrupted = 0;  ///< the signal that stopped it before the swap (nothing changed), 0 if none
 };
 
 /// Exit statuses of news-index.
@@ -96,6 +115,15 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& out, std::ostr
 /// Removes the articles named by id; a missing id is reported on @p err and
 /// counted. The summary goes to @p err (and as JSON to @p out with json).
 DeleteSummary run_delete(const DeleteOptions& options, std::ostream& out, std::ostream& err);
+
+/// Writes a compacted copy of the database beside it (DB.compacting), with its
+/// facet store, and swaps it in for DB (atomically where the file system can
+/// exchange two directories), then removes the old copy. Readers that have DB
+/// open go on with the old copy until their next reopen, which opens the new
+/// one (Searcher::refresh). Holds the database's write lock throughout, so an
+/// indexer waits (--wait) or fails. Throws IndexError when the copy cannot be
+/// made (the database is then left as it was).
+CompactSummary run_compact(const CompactOptions& options, std::ostream& out, std::ostream& err);
 
 /// news-index recanonicalize: re-derives every document's entity values with
 /// the alias file of @p options and the database's person registry. The

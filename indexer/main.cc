@@ -65,6 +65,12 @@ int main(int argc, char** argv) {
             if (result.interrupted != 0) return kExitInterrupted + result.interrupted;
             return kExitOk;
         }
+        if (cl.command == IndexCommandLine::Command::compact) {
+            cl.compact_options.interrupt = &g_interrupt;
+            CompactSummary summary = run_compact(cl.compact_options, std::cout, std::cerr);
+            if (summary.interrupted != 0) return kExitInterrupted + summary.interrupted;
+            return kExitOk;
+        }
         cl.options.interrupt = &g_interrupt;
         cl.options.progress = !cl.options.quiet && !cl.options.dry_run && isatty(STDERR_FILENO) == 1;
         IndexSummary summary = run_index(cl.options, std::cout, std::cerr);

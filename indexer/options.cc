@@ -103,11 +103,44 @@ IndexCommandLine parse_recanonicalize_command_line(int argc, const char* const a
     return cl;
 }
 
+IndexCommandLine parse_compact_command_line(int argc, const char* const argv[]) {
+    IndexCommandLine cl;
+    cl.command = IndexCommandLine::Command::compact;
+    CompactOptions& o = cl.compact_options;
+    po::options_description visible(
+        "Usage: news-index compact --db DB [options]\n\n"
+        "Replace the database with a compacted copy: smaller, and faster to search.\n"
+        "Worth running after indexing many articles at once. The copy is written\n"
+        "beside DB (DB.compacting: free space for about the database's size is\n"
+        "needed), with the same article ids and the facet store, then swapped in;\n"
+        "a running news-server or news-search goes on with the old copy and picks\n"
+        "up the new one at its next search. Indexers wait (--wait) or fail meanwhile.\n\n"
+        "Options");
+    visible.add_options()
+        ("db,d", po::value(&o.db_path), "database directory")
+        ("json", po::bool_switch(&o.json), "print the summary as JSON on standard output");
+    add_lock_options(visible, o.wait, o.wait_timeout);
+    visible.add_options()
+        ("quiet,q", po::bool_switch(&o.quiet), "report errors and the summary only")
+        ("help,h", "show this help and exit");
+    std::ostringstream help;
+    help << visible << kExitHelp;
+    cl.help = help.str();
+    po::variables_map vm;
+    // argv[1] is "compact"
+    cl.action = run_program_options(argc - 1, argv + 1, visible, po::positional_options_description(), vm);
+    if (cl.action != CliAction::run) return cl;
+    finish_lock_options(vm, o.wait, o.wait_timeout);
+    if (o.db_path.empty()) throw UsageError("compact: --db DB is required");
+    return cl;
+}
+
 }  // namespace
 
 IndexCommandLine parse_index_command_line(int argc, const char* const argv[]) {
     if (argc > 1 && std::string_view(argv[1]) == "delete") return parse_delete_command_line(argc, argv);
     if (argc > 1 && std::string_view(argv[1]) == "recanonicalize") return parse_recanonicalize_command_line(argc, argv);
+    if (argc > 1 && std::string_view(argv[1]) == "compact") return parse_compact_command_line(argc, argv);
     IndexCommandLine cl;
     IndexOptions& o = cl.options;
     std::size_t max_mb = o.max_file_bytes >> 20;
@@ -117,7 +150,8 @@ IndexCommandLine parse_index_command_line(int argc, const char* const argv[]) {
         "Usage: news-index --db DB [options] PATH...\n"
         "       news-index --dry-run [--json] PATH...\n"
         "       news-index delete --db DB ID...   (see news-index delete --help)\n"
-        "       news-index recanonicalize --db DB [--aliases FILE]   (see its --help)\n\n"
+        "       news-index recanonicalize --db DB [--aliases FILE]   (see its --help)\n"
+        "       news-index compact --db DB   (see its --help)\n\n"
         "Index news articles (plain text, JSON, JSON Lines, HTML) from files,\n"
         "directories (recursively) and - (standard input) into a Xapian database.\n\n"
         "Options");

@@ -10,18 +10,19 @@
 namespace news {
 
 struct IndexCommandLine {
-    /// news-index [index] ... / news-index delete ... / news-index recanonicalize ...
-    enum class Command { index, remove, recanonicalize };
+    /// news-index [index] ... / news-index delete ... / news-index recanonicalize ... / news-index compact ...
+    enum class Command { index, remove, recanonicalize, compact };
     CliAction action = CliAction::run;
     Command command = Command::index;
     IndexOptions options;          ///< Command::index
     DeleteOptions delete_options;  ///< Command::remove
     RecanonicalizeOptions recanonicalize_options;  ///< Command::recanonicalize
+    CompactOptions compact_options;  ///< Command::compact
     std::string help;  ///< the --help text
 };
 
-/// Parses news-index's arguments ("delete" or "recanonicalize" as the first
-/// one: that subcommand); throws UsageError on bad ones.
+/// Parses news-index's arguments ("delete", "recanonicalize" or "compact" as
+/// the first one: that subcommand); throws UsageError on bad ones.
 [[nodiscard]] IndexCommandLine parse_index_command_line(int argc, const char* const argv[]);
 
 }  // namespace news

@@ -63,13 +63,28 @@ TEST(IndexerOptions, AliasesAndTheRecanonicalizeSubcommand) {
     EXPECT_NE(parse({"--help"}).help.find("recanonicalize"), std::string::npos);
 }
 
+TEST(IndexerOptions, TheCompactSubcommand) {
+    auto cl = parse({"compact", "--db", "d", "--json", "--wait-timeout", "5"});
+    EXPECT_EQ(cl.command, IndexCommandLine::Command::compact);
+    EXPECT_EQ(cl.compact_options.db_path, "d");
+    EXPECT_TRUE(cl.compact_options.json);
+    EXPECT_TRUE(cl.compact_options.wait);
+    EXPECT_EQ(cl.compact_options.wait_timeout, 5);
+    EXPECT_FALSE(parse({"compact", "-d", "d"}).compact_options.wait);
+    EXPECT_EQ(parse({"compact", "--help"}).action, CliAction::help);
+    EXPECT_NE(parse({"--help"}).help.find("news-index compact --db DB"), std::string::npos);
+    // "compact" elsewhere is an input path
+    EXPECT_EQ(parse({"--db", "d", "compact"}).options.inputs, (std::vector<std::string>{"compact"}));
+}
+
 TEST(IndexerOptions, BadValuesAreUsageErrors) {
     using Args = std::vector<const char*>;
     for (const Args& args : {Args{"--db", "d", "--threads", "x", "a"}, Args{"--db", "d", "--threads", "5000", "a"},
                              Args{"--db", "d", "--wait-timeout", "-1", "a"}, Args{"--dry-run", "--prune", "a"},
                              Args{"delete", "--db", "d"}, Args{"delete", "id"}, Args{"delete", "--db", "d", "--bogus", "x"},
                              Args{"recanonicalize"}, Args{"recanonicalize", "--db", "d", "extra"},
-                             Args{"recanonicalize", "--db", "d", "--batch-size", "0"}}) {
+                             Args{"recanonicalize", "--db", "d", "--batch-size", "0"}, Args{"compact"},
+                             Args{"compact", "--db", "d", "extra"}, Args{"compact", "--db", "d", "--wait-timeout", "-2"}}) {
         EXPECT_THROW((void)parse(args), UsageError) << ::testing::PrintToString(args);
     }
 }

@@ -338,6 +338,61 @@ TEST(ServerLive, PicksUpNewArticlesAndStaysCorrectDuringCommits) {
     EXPECT_EQ(live.body["total"], 400);
 }
 
+/// `news-index compact` swaps a compacted copy in while the server runs: every
+/// answer stays correct, and the server moves to the copy, caching by a
+/// revision that keeps growing (no answer of the old copy comes back).
+TEST(ServerLive, GoesOnAcrossCompactionsAndServesTheCompactedCopy) {
+    TempDir dir;
+    const std::string db = (dir.path() / "db").string();
+    index_jsonl(dir, db, "talks.jsonl", kTalksArticles);
+    for (int i = 0; i < 4; ++i) {  // revisions the copy's own will not reach
+        index_jsonl(dir, db, "other.jsonl",
+                    R"({"id":"other","title":"Weather","body":"Rain on day )" + std::to_string(i) + R"(."})" "\n");
+    }
+    ServerThread server(db);
+    auto c = server.client();
+    const std::string query = "/api/search?q=talks&facet=person&facet=source&limit=3";
+    Answer first = get(*c, query);
+    ASSERT_EQ(first.status, 200);
+    const auto revision = get(*c, "/api/health").body["revision"].get<std::uint64_t>();
+
+    std::atomic<bool> done{false};
+    std::atomic<int> answers{0}, failures{0};
+    std::vector<std::thread> readers;
+    for (int t = 0; t < 2; ++t) {
+        readers.emplace_back([&] {
+            auto rc = server.client();
+            while (!done) {
+                Answer a = get(*rc, query);
+                if (a.status != 200 || a.body["total"] != first.body["total"] ||
+                    a.body["facets"] != first.body["facets"]) {
+                    ++failures;
+                }
+                ++answers;
+            }
+        });
+    }
+    for (int i = 0; i < 3; ++i) {
+        RunResult r = run_tool("news-index", {"compact", "--db", db});
+        ASSERT_EQ(r.status, 0) << r.err;
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    }
+    done = true;
+    for (auto& t : readers) t.join();
+    EXPECT_EQ(failures, 0) << "of " << answers << " answers";
+    EXPECT_GT(answers, 0);
+
+    EXPECT_GT(get(*c, "/api/health").body["revision"].get<std::uint64_t>(), revision);
+    index_jsonl(dir, db, "late.jsonl",
+                R"({"id":"late-1","title":"Talks go on","source":"Late Wire","date":"2026-02-02","body":"The talks went on."})"
+                "\n");
+    Answer after = get(*c, query);
+    EXPECT_EQ(after.body["total"], first.body["total"].get<int>() + 1);
+    EXPECT_EQ(after.body["cached"], false);
+    EXPECT_EQ(get(*c, query).body["cached"], true) << "the copy's answers are cached again";
+    EXPECT_EQ(get(*c, "/api/health").body["articles"], 6);
+}
+
 TEST(SearchServiceLimits, SlowSearchesTimeOutAndAFullQueueSaysBusy) {
     TempDir dir;
     const std::string db = (dir.path() / "db").string();
