@@ -127,11 +127,16 @@ timed() {  # timed FILE CMD... : GNU time -v into FILE, output into FILE.out
   /usr/bin/time -v -o "$f" "$@" >"$f.out" 2>&1 || { echo "run.sh: failed ($?): $* (see $f.out)" >&2; tail -5 "$f.out" >&2; return 1; }
 }
 
-compact() {  # compact RESULTS NAME DB
+compact() {  # compact RESULTS NAME DB: a compacted copy at DB.compact (news databases with their facet store)
   local r=$1 name=$2 db=$3
   du -sb "$db" | cut -f1 >"$r/size-$name.before"
   rm -rf "$db.compact"
-  timed "$r/compact-$name.time" xapian-compact "$db" "$db.compact"
+  if [ -f "$db/facets/store" ]; then
+    cp -a "$db" "$db.compact"
+    timed "$r/compact-$name.time" "$bin/news-index" compact --db "$db.compact" --quiet
+  else
+    timed "$r/compact-$name.time" xapian-compact "$db" "$db.compact"
+  fi
   du -sb "$db.compact" | cut -f1 >"$r/size-$name.after"
 }
 
