@@ -105,6 +105,10 @@ public:
     void set_parallelism(const Parallelism& parallel) { parallel_ = parallel; }
 
     [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
+    /// Whether the facet store matches the revision open. Without it (absent,
+    /// or between an indexer's rewrites) facets are counted through the value
+    /// slots: exact, but much slower on a large collection.
+    [[nodiscard]] bool has_facet_store() { return store() != nullptr; }
     /// The revision open: it grows with every commit the reader has seen, and
     /// across compactions (Xapian's own revision plus schema::kRevisionBaseKey).
     [[nodiscard]] Xapian::rev revision() const { return revision_base_ + db_.get_revision(); }

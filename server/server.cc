@@ -224,7 +224,10 @@ void Server::Impl::routes() {
         answer(res, [&] {
             nlohmann::json j = service.run([](Searcher& s) {
                 (void)s.refresh();  // the figures are current
-                return nlohmann::json{{"status", "ok"}, {"articles", s.doc_count()}, {"revision", s.revision()}};
+                return nlohmann::json{{"status", "ok"},
+                                      {"articles", s.doc_count()},
+                                      {"revision", s.revision()},
+                                      {"facet_store", s.has_facet_store()}};
             });
             ResultCache::Stats c = cache.stats();
             j["cache"] = {{"entries", c.entries}, {"bytes", c.bytes}, {"hits", c.hits}, {"misses", c.misses}};

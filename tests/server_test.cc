@@ -391,6 +391,26 @@ TEST(ServerLive, GoesOnAcrossCompactionsAndServesTheCompactedCopy) {
     EXPECT_EQ(after.body["cached"], false);
     EXPECT_EQ(get(*c, query).body["cached"], true) << "the copy's answers are cached again";
     EXPECT_EQ(get(*c, "/api/health").body["articles"], 6);
+    EXPECT_EQ(get(*c, "/api/health").body["facet_store"], true);
+}
+
+/// A database without its facet store (as `xapian-compact` leaves one) says so
+/// in /api/health; `news-index compact` writes the store again.
+TEST(ServerLive, HealthSaysWhenTheFacetStoreIsMissingAndCompactionRestoresIt) {
+    TempDir dir;
+    const std::string db = (dir.path() / "db").string();
+    index_jsonl(dir, db, "talks.jsonl", kTalksArticles);
+    std::filesystem::remove(std::filesystem::path(db) / "facets" / "store");
+    ServerThread server(db);
+    auto c = server.client();
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(get(*c, "/api/health").body["facet_store"], false);
+    Answer without = get(*c, "/api/search?q=talks&facet=person");
+    RunResult r = run_tool("news-index", {"compact", "--db", db});
+    ASSERT_EQ(r.status, 0) << r.err;
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(get(*c, "/api/health").body["facet_store"], true);
+    Answer with = get(*c, "/api/search?q=talks&facet=person");
+    EXPECT_EQ(with.body["facets"], without.body["facets"]);
+    EXPECT_EQ(with.body["total"], without.body["total"]);
 }
 
 TEST(SearchServiceLimits, SlowSearchesTimeOutAndAFullQueueSaysBusy) {
