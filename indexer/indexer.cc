@@ -526,14 +526,17 @@ CompactSummary run_compact(const CompactOptions& options, std::ostream& out, std
     const auto start = std::chrono::steady_clock::now();
     std::error_code ec;
     if (!fs::is_directory(options.db_path, ec)) throw IndexError(fmt::format("{}: no such database", options.db_path));
-    // The copy goes beside the database (same file system, so that it can be swapped in).
-    fs::path db = fs::absolute(options.db_path, ec).lexically_normal();
-    if (!db.has_filename()) db = db.parent_path();
+    // The copy goes beside the database's directory (same file system, so that
+    // it can be swapped in); through a symbolic link, beside the directory itself.
+    fs::path db = fs::canonical(options.db_path, ec);
+    if (ec) throw IndexError(fmt::format("{}: {}", options.db_path, ec.message()));
     fs::path copy = db;
     copy += ".compacting";
     auto writer = Job::open_writer(IndexWriterOptions{.path = options.db_path, .spelling = false, .upgrade = true},
                                    options.wait, options.wait_timeout, options.quiet, options.interrupt, err);
-    if (writer) {
+    if (!writer) {
+        if (is_set(options.interrupt)) summary.interrupted = *options.interrupt;  // while waiting for the lock
+    } else {
         summary.documents = writer->doc_count();
         summary.bytes_before = directory_bytes(db);
         fs::remove_all(copy, ec);  // left by a compaction that did not finish (this one holds the lock)
@@ -543,7 +546,8 @@ CompactSummary run_compact(const CompactOptions& options, std::ostream& out, std
             fs::remove_all(copy, ec);
             throw;
         }
-        if (is_set(options.interrupt)) {
+        if (is_set(options.interrupt)) {  // the last moment to stop with nothing changed
+            summary.interrupted = *options.interrupt;
             fs::remove_all(copy, ec);
         } else {
             summary.bytes_after = directory_bytes(copy);
@@ -553,7 +557,6 @@ CompactSummary run_compact(const CompactOptions& options, std::ostream& out, std
             if (ec) err << fmt::format("news-index: warning: {}: cannot remove the old copy: {}\n", copy.string(), ec.message());
         }
     }
-    if (is_set(options.interrupt)) summary.interrupted = *options.interrupt;
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (options.json) {
         out << nlohmann::json{{"documents", summary.documents},

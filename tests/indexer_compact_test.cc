@@ -187,6 +187,19 @@ TEST_F(IndexerCompact, LockedInterruptedAndLeftOverCopiesLeaveTheDatabaseAsItWas
     EXPECT_NE(run_tool("news-index", {"compact", "--help"}).out.find("news-index compact --db DB"), std::string::npos);
 }
 
+TEST_F(IndexerCompact, ThroughASymbolicLinkTheDirectoryItNamesIsReplaced) {
+    const fs::path link = tmp_ / "current";
+    fs::create_directory_symlink(db(), link);
+    RunResult r = run_tool("news-index", {"compact", "--db", link.string()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(fs::is_symlink(link));
+    EXPECT_EQ(fs::read_symlink(link), fs::path(db()));
+    EXPECT_EQ(Xapian::Database(link.string()).get_doccount(), 76u);
+    EXPECT_NE(FacetStore::open(db(), Xapian::Database(db())), nullptr);
+    EXPECT_FALSE(fs::exists(link.string() + ".compacting"));
+    EXPECT_FALSE(fs::exists(db() + ".compacting"));
+}
+
 TEST(FacetStoreCopy, OnlyAStoreMatchingItsDatabaseIsCopied) {
     TempDir tmp;
     const std::string from = (tmp / "from").string(), to = (tmp / "to").string();
