@@ -192,11 +192,13 @@ void Searcher::open_again(DirectoryId now) {
 }
 
 bool Searcher::reopen() {
-    // `news-index compact` swaps a compacted copy in for the directory. A
-    // reader's reopen() would read the new copy's version file through the
-    // old copy's open tables, so a changed directory is opened anew, checked
-    // before the reopen and again after it (the swap may fall in between).
-    // A path that cannot be read at the moment keeps the copy open.
+    // `news-index compact` swaps a compacted copy in for the directory.
+    // Xapian's reopen() would not notice a copy at the revision already open
+    // (revisions start again in the copy), nor the copy's revision base, and
+    // a swap while it reads the version file and reopens the tables by path
+    // would mix the two copies. So a changed directory is opened anew,
+    // checked before the reopen and again after it. A path that cannot be
+    // read at the moment keeps the copy open.
     auto replaced = [this](DirectoryId now) { return now != DirectoryId{} && now != directory_; };
     if (DirectoryId now = directory_id(path_); replaced(now)) {
         open_again(now);
