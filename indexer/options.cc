@@ -32,6 +32,29 @@ void finish_lock_options(const po::variables_map& vm, bool& wait, double timeout
     if (!(timeout >= 0)) throw UsageError("--wait-timeout must be a number of seconds, 0 or more");
 }
 
+/// Ends a subcommand's options (@p visible) with --wait, --wait-timeout,
+/// --quiet and --help, keeps its help text in @p cl, and parses the arguments
+/// after the subcommand's name (argv[1]), with @p hidden and @p positional
+/// options when it takes operands. False when cl.action is not run (--help).
+bool parse_subcommand(int argc, const char* const argv[], po::options_description& visible, bool& quiet, bool& wait,
+                      double& wait_timeout, IndexCommandLine& cl, const po::options_description& hidden = {},
+                      const po::positional_options_description& positional = {}) {
+    add_lock_options(visible, wait, wait_timeout);
+    visible.add_options()
+        ("quiet,q", po::bool_switch(&quiet), "report errors and the summary only")
+        ("help,h", "show this help and exit");
+    po::options_description all;
+    all.add(visible).add(hidden);
+    std::ostringstream help;
+    help << visible << kExitHelp;
+    cl.help = help.str();
+    po::variables_map vm;
+    cl.action = run_program_options(argc - 1, argv + 1, all, positional, vm);
+    if (cl.action != CliAction::run) return false;
+    finish_lock_options(vm, wait, wait_timeout);
+    return true;
+}
+
 IndexCommandLine parse_delete_command_line(int argc, const char* const argv[]) {
     IndexCommandLine cl;
     cl.command = IndexCommandLine::Command::remove;
@@ -45,24 +68,11 @@ IndexCommandLine parse_delete_command_line(int argc, const char* const argv[]) {
     visible.add_options()
         ("db,d", po::value(&o.db_path), "database directory")
         ("json", po::bool_switch(&o.json), "print the summary as JSON on standard output");
-    add_lock_options(visible, o.wait, o.wait_timeout);
-    visible.add_options()
-        ("quiet,q", po::bool_switch(&o.quiet), "report errors and the summary only")
-        ("help,h", "show this help and exit");
     po::options_description hidden;
     hidden.add_options()("id", po::value(&o.ids), "article ids");
-    po::options_description all;
-    all.add(visible).add(hidden);
     po::positional_options_description positional;
     positional.add("id", -1);
-    std::ostringstream help;
-    help << visible << kExitHelp;
-    cl.help = help.str();
-    po::variables_map vm;
-    // argv[1] is "delete"
-    cl.action = run_program_options(argc - 1, argv + 1, all, positional, vm);
-    if (cl.action != CliAction::run) return cl;
-    finish_lock_options(vm, o.wait, o.wait_timeout);
+    if (!parse_subcommand(argc, argv, visible, o.quiet, o.wait, o.wait_timeout, cl, hidden, positional)) return cl;
     if (o.db_path.empty()) throw UsageError("delete: --db DB is required");
     if (o.ids.empty()) throw UsageError("delete: no article ids given");
     return cl;
@@ -85,18 +95,7 @@ IndexCommandLine parse_recanonicalize_command_line(int argc, const char* const a
         ("aliases", po::value(&aliases), "alias file (see README: variants, canonical names, stop-entities)")
         ("batch-size", po::value(&o.batch_size)->default_value(o.batch_size), "changed articles per commit")
         ("json", po::bool_switch(&o.json), "print the summary as JSON on standard output");
-    add_lock_options(visible, o.wait, o.wait_timeout);
-    visible.add_options()
-        ("quiet,q", po::bool_switch(&o.quiet), "report errors and the summary only")
-        ("help,h", "show this help and exit");
-    std::ostringstream help;
-    help << visible << kExitHelp;
-    cl.help = help.str();
-    po::variables_map vm;
-    // argv[1] is "recanonicalize"
-    cl.action = run_program_options(argc - 1, argv + 1, visible, po::positional_options_description(), vm);
-    if (cl.action != CliAction::run) return cl;
-    finish_lock_options(vm, o.wait, o.wait_timeout);
+    if (!parse_subcommand(argc, argv, visible, o.quiet, o.wait, o.wait_timeout, cl)) return cl;
     o.aliases = aliases;
     if (o.db_path.empty()) throw UsageError("recanonicalize: --db DB is required");
     if (o.batch_size == 0) throw UsageError("--batch-size must be at least 1");
@@ -109,7 +108,7 @@ IndexCommandLine parse_compact_command_line(int argc, const char* const argv[]) 
     CompactOptions& o = cl.compact_options;
     po::options_description visible(
         "Usage: news-index compact --db DB [options]\n\n"
-        "Replace the database with a compacted copy: smaller, and faster to search.\n"
+        "Replace the database with a compacted copy, about a third smaller.\n"
         "Worth running after indexing many articles at once. The copy is written\n"
         "beside DB (DB.compacting: free space for about the database's size is\n"
         "needed), with the same article ids and the facet store, then swapped in;\n"
@@ -119,18 +118,7 @@ IndexCommandLine parse_compact_command_line(int argc, const char* const argv[]) 
     visible.add_options()
         ("db,d", po::value(&o.db_path), "database directory")
         ("json", po::bool_switch(&o.json), "print the summary as JSON on standard output");
-    add_lock_options(visible, o.wait, o.wait_timeout);
-    visible.add_options()
-        ("quiet,q", po::bool_switch(&o.quiet), "report errors and the summary only")
-        ("help,h", "show this help and exit");
-    std::ostringstream help;
-    help << visible << kExitHelp;
-    cl.help = help.str();
-    po::variables_map vm;
-    // argv[1] is "compact"
-    cl.action = run_program_options(argc - 1, argv + 1, visible, po::positional_options_description(), vm);
-    if (cl.action != CliAction::run) return cl;
-    finish_lock_options(vm, o.wait, o.wait_timeout);
+    if (!parse_subcommand(argc, argv, visible, o.quiet, o.wait, o.wait_timeout, cl)) return cl;
     if (o.db_path.empty()) throw UsageError("compact: --db DB is required");
     return cl;
 }
