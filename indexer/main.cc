@@ -80,7 +80,11 @@ int main(int argc, char** argv) {
         std::cerr << "news-index: " << e.what() << '\n';
         return kExitFatal;
     } catch (const Xapian::Error& e) {
-        std::cerr << "news-index: " << e.get_description() << '\n';
+        // From a write between commits (a full disk, an I/O error): name the
+        // database, and say that the commits before it stand.
+        const std::string& db = cl.db_path();
+        std::cerr << "news-index: " << (db.empty() ? "" : db + ": ") << e.get_description()
+                  << (db.empty() ? "" : "; what was committed before is kept") << '\n';
         return kExitFatal;
     }
 }

@@ -19,6 +19,17 @@ struct IndexCommandLine {
     RecanonicalizeOptions recanonicalize_options;  ///< Command::recanonicalize
     CompactOptions compact_options;  ///< Command::compact
     std::string help;  ///< the --help text
+
+    /// The database the command works on (empty for a dry run).
+    [[nodiscard]] const std::string& db_path() const {
+        switch (command) {
+            case Command::remove: return delete_options.db_path;
+            case Command::recanonicalize: return recanonicalize_options.db_path;
+            case Command::compact: return compact_options.db_path;
+            case Command::index: break;
+        }
+        return options.db_path;
+    }
 };
 
 /// Parses news-index's arguments ("delete", "recanonicalize" or "compact" as

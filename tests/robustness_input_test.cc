@@ -201,5 +201,48 @@ TEST_F(HostileInput, DatabasePathThatIsAFile) {
     EXPECT_NE(r.err.find(file.string() + ": is a file, not a database directory"), std::string::npos) << r.err;
 }
 
+/// A disk that fills up while news-index writes: the message names the
+/// database, the exit status is 1, and the batches committed before stay
+/// searchable. The full disk is a 4 MiB tmpfs in a mount namespace of the
+/// run's own (skipped where mounting is not allowed).
+TEST(WriteFailure, AFullDiskNamesTheDatabaseAndKeepsWhatWasCommitted) {
+    TempDir tmp;
+    std::string lines;
+    for (int i = 0; i < 2500; ++i) {
+        lines += R"({"id":"n)" + std::to_string(i) + R"(","title":"Talks round )" + std::to_string(i) +
+                 R"( in Geneva","source":"Wire","date":"2026-02-01","body":"Negotiators said talks resumed in Geneva )"
+                 R"(on Sunday, round )" + std::to_string(i) + R"(, with officials from several countries attending."})" +
+                 "\n";
+    }
+    const fs::path input = tmp.write("in.jsonl", lines);
+    const fs::path disk = tmp / "disk";
+    fs::create_directory(disk);
+    const std::string bin = NEWS_BINARY_DIR;
+    // The namespace's tmpfs is gone when the shell exits: the search runs
+    // inside. The shell exits 0 once both have run, else unshare or the mount
+    // was refused.
+    const std::string script =
+        "mount -t tmpfs -o size=4m tmpfs \"$1\" 2>/dev/null || exit 77; "
+        "\"$2/news-index\" --db \"$1/db\" --quiet --no-entities \"$3\" 2>\"$4/err\"; echo $? >\"$4/status\"; "
+        "\"$2/news-search\" --db \"$1/db\" -n 0 talks >\"$4/search\" 2>&1; echo $? >\"$4/search-status\"; exit 0";
+    const std::string cmd = "unshare --mount sh -c " + shell_quote(script) + " sh " + shell_quote(disk.string()) + " " +
+                            shell_quote(bin) + " " + shell_quote(input.string()) + " " + shell_quote(tmp.path().string()) +
+                            " 2>/dev/null";
+    const int raw = std::system(cmd.c_str());
+    if (!WIFEXITED(raw) || WEXITSTATUS(raw) != 0 || !fs::exists(tmp / "status")) {
+        GTEST_SKIP() << "cannot mount a tmpfs in a mount namespace here (needs root and unshare)";
+    }
+    EXPECT_EQ(read_file(tmp / "status"), "1\n");
+    const std::string err = read_file(tmp / "err");
+    EXPECT_NE(err.find((disk / "db").string() + ": "), std::string::npos) << err;
+    EXPECT_NE(err.find("No space left on device"), std::string::npos) << err;
+    EXPECT_EQ(read_file(tmp / "search-status"), "0\n");
+    const std::string search = read_file(tmp / "search");
+    const auto committed = std::stoul(search);  // "N articles for ..."
+    EXPECT_GT(committed, 0u) << search;
+    EXPECT_LT(committed, 2500u) << search;
+    EXPECT_EQ(committed % 1000, 0u) << "whole batches: " << search;
+}
+
 }  // namespace
 }  // namespace news::testing
