@@ -203,9 +203,9 @@ TEST_F(HostileInput, DatabasePathThatIsAFile) {
 
 /// A disk that fills up while news-index writes: the message names the
 /// database, the exit status is 1, and the batches committed before stay
-/// searchable. The full disk is a 4 MiB tmpfs in a mount namespace of the
+/// searchable; a compaction there fails and leaves them as they were. The full disk is a 4 MiB tmpfs in a mount namespace of the
 /// run's own (skipped where mounting is not allowed).
-TEST(WriteFailure, AFullDiskNamesTheDatabaseAndKeepsWhatWasCommitted) {
+TEST(WriteFailure, AFullDiskNamesTheDatabaseAndKeepsWhatWasCommittedCompactionToo) {
     TempDir tmp;
     std::string lines;
     for (int i = 0; i < 2500; ++i) {
@@ -224,6 +224,8 @@ TEST(WriteFailure, AFullDiskNamesTheDatabaseAndKeepsWhatWasCommitted) {
     const std::string script =
         "mount -t tmpfs -o size=4m tmpfs \"$1\" 2>/dev/null || exit 77; "
         "\"$2/news-index\" --db \"$1/db\" --quiet --no-entities \"$3\" 2>\"$4/err\"; echo $? >\"$4/status\"; "
+        "\"$2/news-index\" compact --db \"$1/db\" 2>\"$4/compact-err\"; echo $? >\"$4/compact-status\"; "
+        "ls \"$1\" >\"$4/left\"; "
         "\"$2/news-search\" --db \"$1/db\" -n 0 talks >\"$4/search\" 2>&1; echo $? >\"$4/search-status\"; exit 0";
     const std::string cmd = "unshare --mount sh -c " + shell_quote(script) + " sh " + shell_quote(disk.string()) + " " +
                             shell_quote(bin) + " " + shell_quote(input.string()) + " " + shell_quote(tmp.path().string()) +
@@ -236,6 +238,12 @@ TEST(WriteFailure, AFullDiskNamesTheDatabaseAndKeepsWhatWasCommitted) {
     const std::string err = read_file(tmp / "err");
     EXPECT_NE(err.find((disk / "db").string() + ": "), std::string::npos) << err;
     EXPECT_NE(err.find("No space left on device"), std::string::npos) << err;
+    // Compaction on the full disk fails the same way and leaves the database as it was.
+    EXPECT_EQ(read_file(tmp / "compact-status"), "1\n");
+    const std::string compact_err = read_file(tmp / "compact-err");
+    EXPECT_NE(compact_err.find("compaction failed"), std::string::npos) << compact_err;
+    EXPECT_NE(compact_err.find("No space left on device"), std::string::npos) << compact_err;
+    EXPECT_EQ(read_file(tmp / "left"), "db\n") << "no partial copy left beside it";
     EXPECT_EQ(read_file(tmp / "search-status"), "0\n");
     const std::string search = read_file(tmp / "search");
     const auto committed = std::stoul(search);  // "N articles for ..."
