@@ -8,9 +8,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 #include <thread>
 #include <utility>
@@ -66,12 +66,24 @@ void write_store_file(const std::string& db_path, std::string_view bytes) {
     fs::create_directories(path.parent_path(), ec);
     fs::path tmp = path;
     tmp += ".tmp";
-    {
-        std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-        file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        file.close();
-        if (!file) throw std::runtime_error(fmt::format("{}: cannot write the facet store", tmp.string()));
+    auto fail = [&tmp](int error, bool written) {
+        std::error_code ignored;
+        if (written) fs::remove(tmp, ignored);  // a partial file is no use to anyone, and takes space
+        throw std::runtime_error(fmt::format("{}: cannot write the facet store: {}", tmp.string(), std::strerror(error)));
+    };
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) fail(errno, false);
+    for (std::size_t done = 0; done < bytes.size();) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int error = n < 0 ? errno : ENOSPC;
+            ::close(fd);
+            fail(error, true);
+        }
+        done += static_cast<std::size_t>(n);
     }
+    if (::close(fd) != 0) fail(errno, true);
     fs::rename(tmp, path, ec);
     if (ec) throw std::runtime_error(fmt::format("{}: cannot replace the facet store: {}", path.string(), ec.message()));
 }
