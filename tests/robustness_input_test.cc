@@ -218,12 +218,16 @@ TEST(WriteFailure, AFullDiskNamesTheDatabaseAndKeepsWhatWasCommittedCompactionTo
     const fs::path disk = tmp / "disk";
     fs::create_directory(disk);
     const std::string bin = NEWS_BINARY_DIR;
+    // Xapian 1.4's compactor leaks its tables when a write fails (about 60 KB,
+    // allocated and lost inside libxapian, in a process that exits next), so
+    // the sanitizer build checks that compaction without its leak report.
     // The namespace's tmpfs is gone when the shell exits: the search runs
     // inside. The shell exits 0 once both have run, else unshare or the mount
     // was refused.
     const std::string script =
         "mount -t tmpfs -o size=4m tmpfs \"$1\" 2>/dev/null || exit 77; "
         "\"$2/news-index\" --db \"$1/db\" --quiet --no-entities \"$3\" 2>\"$4/err\"; echo $? >\"$4/status\"; "
+        "ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0\" "
         "\"$2/news-index\" compact --db \"$1/db\" 2>\"$4/compact-err\"; echo $? >\"$4/compact-status\"; "
         "ls \"$1\" >\"$4/left\"; "
         "\"$2/news-search\" --db \"$1/db\" -n 0 talks >\"$4/search\" 2>&1; echo $? >\"$4/search-status\"; exit 0";
@@ -238,10 +242,12 @@ TEST(WriteFailure, AFullDiskNamesTheDatabaseAndKeepsWhatWasCommittedCompactionTo
     const std::string err = read_file(tmp / "err");
     EXPECT_NE(err.find((disk / "db").string() + ": "), std::string::npos) << err;
     EXPECT_NE(err.find("No space left on device"), std::string::npos) << err;
-    // Compaction on the full disk fails the same way and leaves the database as it was.
+    // Compaction on the full disk fails the same way and leaves the database
+    // as it was (where it fails, in the copy or in bringing the facet store up
+    // to date first, depends on how full the indexer left the disk).
     EXPECT_EQ(read_file(tmp / "compact-status"), "1\n");
     const std::string compact_err = read_file(tmp / "compact-err");
-    EXPECT_NE(compact_err.find("compaction failed"), std::string::npos) << compact_err;
+    EXPECT_NE(compact_err.find((disk / "db").string() + ": "), std::string::npos) << compact_err;
     EXPECT_NE(compact_err.find("No space left on device"), std::string::npos) << compact_err;
     EXPECT_EQ(read_file(tmp / "left"), "db\n") << "no partial copy left beside it";
     EXPECT_EQ(read_file(tmp / "search-status"), "0\n");
