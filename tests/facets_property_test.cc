@@ -1,6 +1,9 @@
 /// @file facets_property_test.cc
 /// @brief Randomised: facet, related and total counts of every path equal a brute-force count over the stored articles (with person merging, and after recanonicalize with an alias file).
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+
+#include <csignal>
 
 #include <algorithm>
 #include <array>
@@ -812,7 +815,13 @@ TEST_F(FacetStoreBuilderTest, ABackgroundWriteThatFailsIsReportedOnceByTheNextSy
 
     builder.touched(add_places(db, {"Rome"}));
     EXPECT_FALSE(builder.sync(db, StoreWrite::amortised));  // starts a write that fails
-    EXPECT_THROW(builder.wait(), std::runtime_error);
+    try {
+        (void)builder.wait();
+        ADD_FAILURE() << "the failed write was not reported";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("cannot write the facet store: Is a directory"), std::string::npos)
+            << "the reason is given: " << e.what();
+    }
     EXPECT_EQ(builder.wait(), std::optional<Xapian::rev>(db.get_revision() - 1));  // reported once
 
     // Without waiting: a sync after the failed write ends reports it (rather
@@ -833,6 +842,37 @@ TEST_F(FacetStoreBuilderTest, ABackgroundWriteThatFailsIsReportedOnceByTheNextSy
     std::filesystem::remove(blocker);
     EXPECT_TRUE(builder.sync(db, StoreWrite::always));
     EXPECT_EQ(store_places(path, db), "Oslo=1 Rome=1 ");
+}
+
+/// A write that fails halfway (here a file size limit, as a full disk would)
+/// says why and leaves no partial temporary file taking space.
+TEST_F(FacetStoreBuilderTest, AWriteThatFailsHalfwaySaysWhyAndLeavesNoPartialFile) {
+    FacetStoreBuilder builder(path, db, 0.0);
+    builder.touched(add_places(db, {"Oslo"}));
+    ASSERT_TRUE(builder.sync(db, StoreWrite::always));
+    const auto store_size = std::filesystem::file_size(facet_store_path(path));
+    builder.touched(add_places(db, {"Rome", "Paris", "Lima"}));  // the database written before the limit
+
+    struct rlimit old {};
+    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &old), 0);
+    struct rlimit limited = old;
+    limited.rlim_cur = store_size / 2;  // the write stops halfway with EFBIG
+    auto* old_handler = std::signal(SIGXFSZ, SIG_IGN);
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &limited), 0);
+    std::string message;
+    try {
+        (void)builder.sync(db, StoreWrite::always);
+    } catch (const std::runtime_error& e) {
+        message = e.what();
+    }
+    setrlimit(RLIMIT_FSIZE, &old);
+    std::signal(SIGXFSZ, old_handler);
+
+    EXPECT_NE(message.find("cannot write the facet store: File too large"), std::string::npos) << message;
+    EXPECT_FALSE(std::filesystem::exists(facet_store_path(path) + ".tmp"));
+    EXPECT_EQ(store_places(path, db), "stale");  // the store kept its older stamp
+    EXPECT_TRUE(builder.sync(db, StoreWrite::always));
+    EXPECT_EQ(store_places(path, db), "Lima=1 Oslo=1 Paris=1 Rome=1 ");
 }
 
 TEST_F(FacetStoreBuilderTest, WritesStartedByManyCommitsEndWithTheLastRevision) {
