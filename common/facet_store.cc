@@ -58,6 +58,15 @@ void for_each_word_start(std::string_view s, Fn&& fn) {
     }
 }
 
+/// Stamps @p h with the database revision and UUID the store matches.
+void stamp(Header& h, Xapian::rev revision, const std::string& uuid) {
+    if (uuid.size() > sizeof h.uuid) throw std::runtime_error("facet store: database UUID too long");
+    h.revision = revision;
+    h.uuid_size = static_cast<std::uint32_t>(uuid.size());
+    std::memset(h.uuid, 0, sizeof h.uuid);
+    std::memcpy(h.uuid, uuid.data(), uuid.size());
+}
+
 /// Writes @p bytes as the store of @p db_path, atomically (a temporary file, then rename).
 void write_store_file(const std::string& db_path, std::string_view bytes) {
     namespace fs = std::filesystem;
@@ -630,14 +639,10 @@ void FacetStoreBuilder::write(const std::string& db_path, const Tables& t) {
 
     Header h{};
     std::memcpy(h.magic, kMagic, sizeof kMagic);
-    h.revision = t.stamp.revision;
+    stamp(h, t.stamp.revision, t.stamp.uuid);
     h.docid_limit = static_cast<std::uint32_t>(limit);
     h.doc_count = t.stamp.live_count;
     h.fields = static_cast<std::uint32_t>(kStoreFields.size());
-    const std::string& uuid = t.stamp.uuid;
-    if (uuid.size() > sizeof h.uuid) throw std::runtime_error("facet store: database UUID too long");
-    h.uuid_size = static_cast<std::uint32_t>(uuid.size());
-    std::memcpy(h.uuid, uuid.data(), uuid.size());
     std::memcpy(out.data(), &h, sizeof h);
     std::memcpy(out.data() + sizeof h, table.data(), table.size() * sizeof(Section));
     write_store_file(db_path, out);
@@ -647,15 +652,10 @@ bool copy_facet_store(const std::string& from_path, const Xapian::Database& from
                       const Xapian::Database& to) {
     std::unique_ptr<FacetStore> store = FacetStore::open(from_path, from);
     if (!store) return false;
-    const std::string uuid = to.get_uuid();
-    Header h{};
-    if (uuid.size() > sizeof h.uuid) throw std::runtime_error("facet store: database UUID too long");
     std::string bytes(static_cast<const char*>(store->map_), store->map_size_);
+    Header h{};
     std::memcpy(&h, bytes.data(), sizeof h);
-    h.revision = to.get_revision();
-    h.uuid_size = static_cast<std::uint32_t>(uuid.size());
-    std::memset(h.uuid, 0, sizeof h.uuid);
-    std::memcpy(h.uuid, uuid.data(), uuid.size());
+    stamp(h, to.get_revision(), to.get_uuid());
     std::memcpy(bytes.data(), &h, sizeof h);
     write_store_file(to_path, bytes);
     return true;
