@@ -36,6 +36,11 @@ std::string facet_term(const FacetField& field, std::string_view value) {
 
 std::string id_term(std::string_view id) { return bounded_term(kId, id); }
 
+Xapian::rev revision_base(const Xapian::Database& db) {
+    const std::string base = db.get_metadata(std::string(kRevisionBaseKey));
+    return base.empty() ? 0 : static_cast<Xapian::rev>(std::stoull(base));
+}
+
 std::string file_term(std::string_view path) { return bounded_term(kFile, path); }
 
 std::string file_hash_key(std::string_view path) {

@@ -124,6 +124,9 @@ inline constexpr std::string_view kAliasesKey = "news-aliases";
 /// plus its last revision, so that base + revision only ever grows: readers
 /// key what they cache by it (Searcher::revision()).
 inline constexpr std::string_view kRevisionBaseKey = "news-revision-base";
+/// kRevisionBaseKey of @p db (0 when absent); throws std::invalid_argument or
+/// std::out_of_range when it is not a number, Xapian::Error when unreadable.
+[[nodiscard]] Xapian::rev revision_base(const Xapian::Database& db);
 /// Metadata key prefix of the person registry (indexer/entity_resolver.h):
 /// news-person:<person_merge_key> -> the name registered for that key.
 inline constexpr std::string_view kPersonRegistryPrefix = "news-person:";

@@ -230,8 +230,7 @@ void IndexWriter::write_compacted_copy(const std::string& to) {
         // Kept document ids: the facet store, and every id a user has seen, stay valid.
         from.compact(to, Xapian::DBCOMPACT_NO_RENUMBER);
         // The copy's Xapian revisions start again; the base makes up for it.
-        const std::string old_base = db_.get_metadata(std::string(schema::kRevisionBaseKey));
-        const Xapian::rev base = (old_base.empty() ? 0 : std::stoull(old_base)) + db_.get_revision();
+        const Xapian::rev base = schema::revision_base(db_) + db_.get_revision();
         {
             Xapian::WritableDatabase copy(to, Xapian::DB_OPEN);
             copy.set_metadata(std::string(schema::kRevisionBaseKey), std::to_string(base));

@@ -154,11 +154,10 @@ std::optional<Result> in_halves(const Parallelism& parallel, const Xapian::Datab
     return low;
 }
 
-/// schema::kRevisionBaseKey of @p db (0 when absent or unreadable).
-Xapian::rev revision_base(const Xapian::Database& db) {
+/// schema::revision_base of @p db, 0 when it cannot be read.
+Xapian::rev revision_base_or_zero(const Xapian::Database& db) {
     try {
-        const std::string base = db.get_metadata(std::string(schema::kRevisionBaseKey));
-        return base.empty() ? 0 : static_cast<Xapian::rev>(std::stoull(base));
+        return schema::revision_base(db);
     } catch (const std::exception&) {
         return 0;
     } catch (const Xapian::Error&) {
@@ -172,7 +171,7 @@ Xapian::rev revision_base(const Xapian::Database& db) {
 // swaps it in between, the next reopen() sees the change and opens again.
 Searcher::Searcher(const std::string& db_path)
     : path_(db_path), directory_(directory_id(db_path)), db_(open_database(db_path)) {
-    revision_base_ = revision_base(db_);
+    revision_base_ = revision_base_or_zero(db_);
 }
 
 Searcher::DirectoryId Searcher::directory_id(const std::string& path) {
@@ -185,7 +184,7 @@ void Searcher::open_again(DirectoryId now) {
     Xapian::Database db = open_database(path_);  // throws before anything is replaced
     db_ = std::move(db);
     directory_ = now;
-    revision_base_ = revision_base(db_);
+    revision_base_ = revision_base_or_zero(db_);
     helper_db_.reset();
     store_.reset();
     date_buckets_ = DateBucketCache();
