@@ -126,7 +126,11 @@ private:
     /// anew with everything derived from the old one dropped. Returns whether
     /// a newer revision or another database is now open.
     bool reopen();
-    struct DirectoryId;
+    /// Identifies a directory: device and inode of what a path names.
+    struct DirectoryId {
+        std::uint64_t device = 0, inode = 0;
+        bool operator==(const DirectoryId&) const = default;
+    };
     /// Opens the database at path_ anew, now directory @p now (see reopen()).
     void open_again(DirectoryId now);
     /// The facet store matching the revision open, or nullptr.
@@ -137,11 +141,6 @@ private:
     /// cannot be had at that revision.
     const Xapian::Database* helper_database();
 
-    /// Identifies a directory: device and inode of what a path names.
-    struct DirectoryId {
-        std::uint64_t device = 0, inode = 0;
-        bool operator==(const DirectoryId&) const = default;
-    };
     /// The directory @p path names now (zeros when it cannot be read).
     static DirectoryId directory_id(const std::string& path);
 
