@@ -321,18 +321,19 @@ void Canonicalizer::canonicalize(std::vector<Mention>& mentions) const {
             c = place_name(c);
             if (country) m.type = EntityType::place;
         }
-        // A news agency's name is an organisation whatever the tagger said ("Reuter
-        // said", "told Reuter" as a person: 147 Reuters-21578 stories).
-        // A company designator alone ("Inc", "Corp.") names nothing: the tagger
-        // splits "... Corp\nInc" at line ends (386 "Inc" organisations and 87 "Corp"
-        // people in Reuters-21578). Not "SA", "NV" or "AG", which name places too.
         static constexpr std::array<std::string_view, 12> kBareDesignators{
             "inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "plc", "llc", "l.l.c.", "incorporated", "co"};
         const std::string key = lower(c);
+        // A news agency's name is an organisation whatever the tagger said ("Reuter
+        // said", "told Reuter" as a person: 147 Reuters-21578 stories).
         if (const auto it = news_agency_names().find(key); it != news_agency_names().end()) {
             m.type = EntityType::org;
             c = it->second;
-        } else if (std::find(kBareDesignators.begin(), kBareDesignators.end(), key) != kBareDesignators.end()) {
+        }
+        // A company designator alone ("Inc", "Corp.") names nothing: the tagger
+        // splits "... Corp\nInc" at line ends (386 "Inc" organisations and 87 "Corp"
+        // people in Reuters-21578). Not "SA", "NV" or "AG", which name places too.
+        else if (std::find(kBareDesignators.begin(), kBareDesignators.end(), key) != kBareDesignators.end()) {
             c.clear();
         }
         // Nothing with letters left: not an entity.
