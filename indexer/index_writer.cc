@@ -275,11 +275,11 @@ void IndexWriter::commit(StoreWrite store) {
         // every commit or, for batches, as often as its cost allows.
         facets_.sync(db_, store);
     } catch (const Xapian::Error& e) {
-        throw IndexError(fmt::format("{}: commit failed: {}", options_.path, e.get_description()));
+        throw WriteError(fmt::format("{}: commit failed: {}", options_.path, e.get_description()));
     } catch (const IndexError&) {
         throw;
     } catch (const std::runtime_error& e) {
-        throw IndexError(fmt::format("{}: {}", options_.path, e.what()));
+        throw WriteError(fmt::format("{}: {}", options_.path, e.what()));
     }
 }
 

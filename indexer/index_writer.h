@@ -27,6 +27,13 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// Writing failed (a full disk, an I/O error) in a commit or in the facet
+/// store's file; the commits before it stand.
+class WriteError : public IndexError {
+public:
+    using IndexError::IndexError;
+};
+
 /// The database is held by another writer (another news-index run).
 class DatabaseLockedError : public IndexError {
 public:

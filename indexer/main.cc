@@ -5,6 +5,7 @@
 #include <csignal>
 #include <exception>
 #include <iostream>
+#include <string>
 
 #include <xapian.h>
 
@@ -19,6 +20,23 @@ namespace {
 volatile std::sig_atomic_t g_interrupt = 0;
 
 extern "C" void on_signal(int signal) { g_interrupt = signal; }
+
+/// Reports a write that failed (a full disk, an I/O error) in the database at
+/// @p db: the commits before it stand, so say so, and how many articles the
+/// database holds (the run's own summary line is not reached).
+void report_write_failure(const std::string& db, const std::string& what) {
+    std::cerr << "news-index: " << what;
+    if (!db.empty()) {
+        std::cerr << "; what was committed before is kept";
+        try {
+            const Xapian::doccount held = Xapian::Database(db).get_doccount();
+            std::cerr << " (the database holds " << held << (held == 1 ? " article)" : " articles)");
+        } catch (const Xapian::Error&) {
+            // never created, or the failure was in opening it: nothing to count
+        }
+    }
+    std::cerr << '\n';
+}
 
 /// SIGINT and SIGTERM ask the job to stop; a second one kills at once
 /// (SA_RESETHAND), which is safe because commits are atomic. No SA_RESTART,
@@ -76,15 +94,16 @@ int main(int argc, char** argv) {
         IndexSummary summary = run_index(cl.options, std::cout, std::cerr);
         if (summary.interrupted != 0) return kExitInterrupted + summary.interrupted;
         return summary.failed > 0 ? kExitInputErrors : kExitOk;
+    } catch (const WriteError& e) {
+        report_write_failure(cl.db_path(), e.what());  // names the database already
+        return kExitFatal;
     } catch (const std::exception& e) {
         std::cerr << "news-index: " << e.what() << '\n';
         return kExitFatal;
     } catch (const Xapian::Error& e) {
-        // From a write between commits (a full disk, an I/O error): name the
-        // database, and say that the commits before it stand.
+        // From a write between commits: name the database.
         const std::string& db = cl.db_path();
-        std::cerr << "news-index: " << (db.empty() ? "" : db + ": ") << e.get_description()
-                  << (db.empty() ? "" : "; what was committed before is kept") << '\n';
+        report_write_failure(db, (db.empty() ? "" : db + ": ") + e.get_description());
         return kExitFatal;
     }
 }

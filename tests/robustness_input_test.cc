@@ -201,9 +201,31 @@ TEST_F(HostileInput, DatabasePathThatIsAFile) {
     EXPECT_NE(r.err.find(file.string() + ": is a file, not a database directory"), std::string::npos) << r.err;
 }
 
+/// The facet store's file cannot be written at a commit (here its temporary
+/// name is taken by a directory): the run ends with exit status 1, the message
+/// names the database, gives the reason and says how many articles the
+/// database holds, and those articles (the batch committed to Xapian just
+/// before the store's write included) stay searchable.
+TEST_F(HostileInput, AFacetStoreThatCannotBeWrittenSaysWhatTheDatabaseHolds) {
+    RunResult first = index({});
+    ASSERT_EQ(first.status, 0) << first.err;
+    fs::create_directories(fs::path(db()) / "facets" / "store.tmp" / "in-the-way");
+    std::mt19937 rng(2);
+    std::string lines;
+    for (int i = 0; i < 3; ++i) lines += article_line("more-" + std::to_string(i), "More talks", rng) + '\n';
+    auto more = tmp_.write("more.jsonl", lines);
+    RunResult r = index({more.string()});
+    EXPECT_EQ(r.status, 1) << r.err;
+    EXPECT_NE(r.err.find("news-index: " + db() + ": "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("cannot write the facet store: Is a directory"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("; what was committed before is kept (the database holds 4 articles)"), std::string::npos)
+        << r.err;
+    EXPECT_EQ(Xapian::Database(db()).get_doccount(), 4u);
+}
+
 /// A disk that fills up while news-index writes: the message names the
-/// database, the exit status is 1, and the batches committed before stay
-/// searchable; a compaction there fails and leaves them as they were. The full disk is a 4 MiB tmpfs in a mount namespace of the
+/// database and says how many articles it holds, the exit status is 1, and the
+/// batches committed before stay searchable; a compaction there fails and leaves them as they were. The full disk is a 4 MiB tmpfs in a mount namespace of the
 /// run's own (skipped where mounting is not allowed).
 TEST(WriteFailure, AFullDiskNamesTheDatabaseAndKeepsWhatWasCommittedCompactionToo) {
     TempDir tmp;
@@ -256,6 +278,11 @@ TEST(WriteFailure, AFullDiskNamesTheDatabaseAndKeepsWhatWasCommittedCompactionTo
     EXPECT_GT(committed, 0u) << search;
     EXPECT_LT(committed, 2500u) << search;
     EXPECT_EQ(committed % 1000, 0u) << "whole batches: " << search;
+    // The indexer's message says what the database holds, as the search finds it.
+    EXPECT_NE(err.find("; what was committed before is kept (the database holds " + std::to_string(committed) +
+                       " articles)"),
+              std::string::npos)
+        << err;
 }
 
 }  // namespace
