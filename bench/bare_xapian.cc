@@ -1,8 +1,11 @@
 /// @file bare_xapian.cc
 /// @brief Baseline: the least a Xapian indexer and searcher must do for the same job (the floor).
 ///
-/// bare_xapian index DB FILE.jsonl...   TermGenerator with positions, STEM_SOME, title x5 (and
-///                                      S-prefixed), entity terms and packed entity values, a date value
+/// bare_xapian index [--stem some|all-z] DB FILE.jsonl...
+///                                      TermGenerator with positions, STEM_SOME (or STEM_ALL_Z: one
+///                                      stemmed term a word instead of the word and its stem), title x5
+///                                      (and S-prefixed), entity terms and packed entity values, a date
+///                                      value; the strategy is kept in the metadata for search
 /// bare_xapian search DB QUERIES [--facets] [--reps N] [--budget S] [--per-query FILE]
 ///                                      Enquire top-10 (document data fetched), with --facets an exact
 ///                                      multi-valued MatchSpy over places and people (top 10 each)
@@ -34,11 +37,14 @@ std::string pack(const std::vector<std::string>& values) {
     return out;
 }
 
-int index(const std::string& db_path, const std::vector<std::string>& files) {
+constexpr const char* kStemKey = "bare-xapian-stem";
+
+int index(const std::string& db_path, const std::vector<std::string>& files, const std::string& stem) {
     Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
+    db.set_metadata(kStemKey, stem);
     Xapian::TermGenerator tg;
     tg.set_stemmer(Xapian::Stem("english"));
-    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    tg.set_stemming_strategy(stem == "all-z" ? Xapian::TermGenerator::STEM_ALL_Z : Xapian::TermGenerator::STEM_SOME);
     std::size_t n = news::bench::for_each_record(files, [&](const Record& r) {
         Xapian::Document doc;
         tg.set_document(doc);
@@ -104,7 +110,8 @@ int search(const news::bench::SearchArgs& args) {
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(Xapian::Stem("english"));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stemming_strategy(db.get_metadata(kStemKey) == "all-z" ? Xapian::QueryParser::STEM_ALL_Z
+                                                                   : Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_AND);
     qp.add_prefix("title", "S");
     Xapian::doccount doccount = db.get_doccount();
@@ -133,11 +140,19 @@ int search(const news::bench::SearchArgs& args) {
 int main(int argc, char** argv) {
     try {
         std::string mode = argc > 1 ? argv[1] : "";
-        if (mode == "index" && argc > 3) {
-            return index(argv[2], std::vector<std::string>(argv + 3, argv + argc));
+        if (mode == "index") {
+            std::vector<std::string> args(argv + 2, argv + argc);
+            std::string stem = "some";
+            if (args.size() >= 2 && args[0] == "--stem") {
+                stem = args[1];
+                args.erase(args.begin(), args.begin() + 2);
+            }
+            if ((stem == "some" || stem == "all-z") && args.size() >= 2) {
+                return index(args[0], std::vector<std::string>(args.begin() + 1, args.end()), stem);
+            }
         }
         if (mode == "search") return search(news::bench::parse_search_args(argc, argv, 2));
-        std::cerr << "usage: bare_xapian index DB FILE.jsonl...\n"
+        std::cerr << "usage: bare_xapian index [--stem some|all-z] DB FILE.jsonl...\n"
                      "       bare_xapian search DB QUERIES [--facets] [--reps N] [--budget S] [--per-query FILE]\n";
         return 2;
     } catch (const Xapian::Error& e) {
