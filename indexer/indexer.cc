@@ -540,6 +540,16 @@ CompactSummary run_compact(const CompactOptions& options, std::ostream& out, std
         summary.documents = writer->doc_count();
         summary.bytes_before = directory_bytes(db);
         fs::remove_all(copy, ec);  // left by a compaction that did not finish (this one holds the lock)
+        // The copy is written in full before it replaces the database: say so
+        // at once when it may not fit, rather than only when the disk is full.
+        const fs::space_info space = fs::space(db.parent_path(), ec);
+        if (!ec && space.available < summary.bytes_before) {
+            err << fmt::format(
+                "news-index: warning: {}: {:.1f} MB free beside the database, and the compacted copy can need up to "
+                "{:.1f} MB (usually about two thirds of that); compacting anyway: if space runs out, the database "
+                "stays as it is\n",
+                db.string(), static_cast<double>(space.available) / 1e6, static_cast<double>(summary.bytes_before) / 1e6);
+        }
         try {
             writer->write_compacted_copy(copy.string());
         } catch (...) {

@@ -133,6 +133,7 @@ TEST_F(IndexerCompact, AnOpenSearcherMovesToTheCopyAndItsRevisionKeepsGrowing) {
     CompactSummary s = run_compact(CompactOptions{.db_path = db()}, out, err);
     EXPECT_EQ(s.documents, 76u);
     EXPECT_EQ(s.interrupted, 0);
+    EXPECT_EQ(err.str().find("warning"), std::string::npos) << "room enough: no warning about space: " << err.str();
 
     const Xapian::rev compacted = searcher.refresh();
     EXPECT_GT(compacted, old_revision) << "a reader keys its caches by revision";

@@ -271,6 +271,10 @@ TEST(WriteFailure, AFullDiskNamesTheDatabaseAndKeepsWhatWasCommittedCompactionTo
     const std::string compact_err = read_file(tmp / "compact-err");
     EXPECT_NE(compact_err.find((disk / "db").string() + ": "), std::string::npos) << compact_err;
     EXPECT_NE(compact_err.find("No space left on device"), std::string::npos) << compact_err;
+    EXPECT_NE(compact_err.find("news-index: warning: " + (disk / "db").string() + ": "), std::string::npos)
+        << "the space it may need, said first: " << compact_err;
+    EXPECT_NE(compact_err.find("MB free beside the database, and the compacted copy can need up to"), std::string::npos)
+        << compact_err;
     EXPECT_EQ(read_file(tmp / "left"), "db\n") << "no partial copy left beside it";
     EXPECT_EQ(read_file(tmp / "search-status"), "0\n");
     const std::string search = read_file(tmp / "search");
