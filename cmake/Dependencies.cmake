@@ -19,6 +19,11 @@ endif()
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 add_library(Gumbo::Gumbo ALIAS PkgConfig::GUMBO)
 
+# zstd: stored articles compressed against a dictionary of the database's own
+# (common/stored_codec.h); its pkg-config file is the one Debian installs.
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+add_library(zstd::zstd ALIAS PkgConfig::ZSTD)
+
 # cpp-httplib (news-server's HTTP server; the test suite's HTTP and WebDriver
 # client). Debian builds it as a shared library whose header layout depends on
 # the feature macros in its pkg-config file, so they come from there.

@@ -127,6 +127,10 @@ inline constexpr std::string_view kRevisionBaseKey = "news-revision-base";
 /// kRevisionBaseKey of @p db (0 when absent); throws std::invalid_argument or
 /// std::out_of_range when it is not a number, Xapian::Error when unreadable.
 [[nodiscard]] Xapian::rev revision_base(const Xapian::Database& db);
+/// Metadata key holding the zstd dictionary the stored articles are compressed
+/// against (common/stored_codec.h); absent until the indexer has trained one
+/// from the first articles, and never changed after.
+inline constexpr std::string_view kStoredDictionaryKey = "news-stored-dictionary";
 /// Metadata key prefix of the person registry (indexer/entity_resolver.h):
 /// news-person:<person_merge_key> -> the name registered for that key.
 inline constexpr std::string_view kPersonRegistryPrefix = "news-person:";

@@ -31,10 +31,20 @@ Xapian::WritableDatabase open_database(const std::string& path) {
     }
 }
 
+/// The codec of the database at @p path; a dictionary that cannot be loaded
+/// is an IndexError naming the database.
+StoredCodec codec_of(const Xapian::Database& db, const std::string& path) {
+    try {
+        return StoredCodec::of(db);
+    } catch (const std::runtime_error& e) {
+        throw IndexError(fmt::format("{}: {}", path, e.what()));
+    }
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(const IndexWriterOptions& options)
-    : options_(options), db_(open_database(options.path)), builder_(),
+    : options_(options), db_(open_database(options.path)), codec_(codec_of(db_, options.path)), builder_(),
       resolver_(options.aliases,
                 RegistryStore{.get = [this](const std::string& key) { return db_.get_metadata(key); },
                               .set = [this](const std::string& key, const std::string& value) {
@@ -104,6 +114,7 @@ IndexWriter::Outcome IndexWriter::put(PreparedDocument prepared) {
     Xapian::PostingIterator p = db_.postlist_begin(prepared.idterm);
     bool exists = p != db_.postlist_end(prepared.idterm);
     if (exists && db_.get_document(*p).get_value(schema::kSlotHash) == prepared.hash) return Outcome::unchanged;
+    encode_stored(prepared.doc);
     facets_.touched(db_.replace_document(prepared.idterm, prepared.doc));
     if (options_.spelling) {
         // Spelling data for suggestions, summed here and handed to Xapian
@@ -150,7 +161,7 @@ std::vector<std::string> IndexWriter::files_under(const std::string& prefix) con
     for (auto t = db_.allterms_begin(fprefix); t != db_.allterms_end(fprefix); ++t) {
         auto p = db_.postlist_begin(*t);
         if (p == db_.postlist_end(*t)) continue;
-        Article a = deserialize_stored(db_.get_document(*p).get_data());
+        Article a = stored_article(db_.get_document(*p));
         if (a.origin_path.starts_with(prefix)) files.insert(a.origin_path);
     }
     // Files that gave no article have only a fingerprint; their key holds the
@@ -193,12 +204,13 @@ RecanonicalizeSummary IndexWriter::recanonicalize(const volatile std::sig_atomic
             break;
         }
         Xapian::Document old = db_.get_document(id);
-        PreparedDocument prepared = builder_.prepare(deserialize_stored(old.get_data()));
+        PreparedDocument prepared = builder_.prepare(stored_article(old));
         finish(prepared);
         ++summary.documents;
         if (old.get_value(schema::kSlotHash) == prepared.hash) continue;
         // The words are those already counted for spelling when the document
         // was first written; only the entity fields (prefixed) change.
+        encode_stored(prepared.doc);
         db_.replace_document(id, prepared.doc);
         facets_.touched(id);
         ++summary.updated;
@@ -263,12 +275,37 @@ void IndexWriter::flush_spelling() {
     spelling_.clear();
 }
 
+void IndexWriter::encode_stored(Xapian::Document& doc) {
+    if (codec_.has_dictionary()) {
+        doc.set_data(codec_.encode(doc.get_data()));
+    } else if (!dictionary_failed_ && dictionary_samples_.size() < StoredCodec::kTrainingSamples) {
+        dictionary_samples_.push_back(doc.get_data());
+    }
+}
+
+void IndexWriter::train_dictionary() {
+    if (codec_.has_dictionary() || dictionary_samples_.size() < StoredCodec::kTrainingSamples) return;
+    std::string dictionary = StoredCodec::train(dictionary_samples_);
+    dictionary_samples_ = {};
+    if (dictionary.empty()) {
+        dictionary_failed_ = true;  // the articles stay stored as they are
+        return;
+    }
+    codec_ = StoredCodec(dictionary);
+    db_.set_metadata(std::string(schema::kStoredDictionaryKey), dictionary);
+}
+
+Article IndexWriter::stored_article(const Xapian::Document& doc) const {
+    return deserialize_stored(codec_.decode(doc.get_data()));
+}
+
 void IndexWriter::commit(StoreWrite store) {
     try {
         // The words go to Xapian at the last commit of a run, and before that
         // only when they take much memory: spelling data is advisory, and a
         // word's frequencies are summed over the whole run this way.
         if (store == StoreWrite::always || spelling_.size() >= kSpellingWordsHeld) flush_spelling();
+        train_dictionary();
         db_.commit();
         pending_ = 0;
         // The facet store takes in every commit; its file is rewritten at

@@ -15,6 +15,7 @@
 
 #include "common/article.h"
 #include "common/facet_store.h"
+#include "common/stored_codec.h"
 #include "indexer/alias_file.h"
 #include "indexer/document_builder.h"
 #include "indexer/entity_resolver.h"
@@ -132,12 +133,23 @@ private:
     void commit(StoreWrite store);
     /// Hands the words summed in spelling_ to Xapian's spelling data.
     void flush_spelling();
+    /// Compresses @p doc's stored data with the database's dictionary, or
+    /// keeps it as a sample to train one from.
+    void encode_stored(Xapian::Document& doc);
+    /// Trains the stored-article dictionary once enough samples are kept, and
+    /// records it in the metadata of the commit about to be made.
+    void train_dictionary();
+    /// The article stored in @p doc.
+    [[nodiscard]] Article stored_article(const Xapian::Document& doc) const;
 
     /// Distinct words summed before a batch commit hands them over (about 50 MB).
     static constexpr std::size_t kSpellingWordsHeld = 500'000;
 
     IndexWriterOptions options_;
     Xapian::WritableDatabase db_;
+    StoredCodec codec_;  ///< db_'s stored-article dictionary (none until trained)
+    std::vector<std::string> dictionary_samples_;  ///< stored data kept to train one from
+    bool dictionary_failed_ = false;  ///< zstd could not train one from the samples: not tried again this run
     DocumentBuilder builder_;
     EntityResolver resolver_;
     std::vector<std::string> warnings_;

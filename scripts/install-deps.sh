@@ -12,6 +12,7 @@ PACKAGES=(
   nlohmann-json3-dev                   # JSON input and output
   libgumbo-dev                         # HTML5 parsing of saved web pages
   libcpp-httplib-dev                   # news-server's HTTP server (and the tests' HTTP client)
+  libzstd-dev                          # stored articles compressed against a dictionary of their own
   libjemalloc-dev                      # the tools' memory allocator (faster than glibc's for many small strings)
   libgtest-dev                         # the test suite
   clang libclang-rt-14-dev             # libFuzzer targets (scripts/fuzz.sh, run by scripts/test.sh)

@@ -187,6 +187,7 @@ void Searcher::open_again(DirectoryId now) {
     revision_base_ = revision_base_or_zero(db_);
     helper_db_.reset();
     store_.reset();
+    codec_ = StoredCodec();
     date_buckets_ = DateBucketCache();
 }
 
@@ -238,6 +239,18 @@ const FacetStore* Searcher::store() {
     }
     if (!store_ || store_->revision() != revision) store_ = FacetStore::open(path_, db_);
     return store_.get();
+}
+
+Article Searcher::stored_article(Xapian::docid id) {
+    const std::string data = db_.get_document(id).get_data();
+    try {
+        return deserialize_stored(codec_.decode(data));
+    } catch (const std::runtime_error&) {
+        // Compressed against a dictionary the indexer trained after this
+        // reader last read it (or corrupt: then this fails again).
+        codec_ = StoredCodec::of(db_);
+        return deserialize_stored(codec_.decode(data));
+    }
 }
 
 std::vector<FacetValue> Searcher::timeline(const std::string& field, const std::string& value, DateBucket bucket,
@@ -300,7 +313,7 @@ std::optional<Article> Searcher::article(const std::string& id) {
         const std::string term = schema::id_term(id);
         Xapian::PostingIterator it = db_.postlist_begin(term);
         if (it == db_.postlist_end(term)) return std::nullopt;
-        return deserialize_stored(db_.get_document(*it).get_data());
+        return stored_article(*it);
     });
 }
 
@@ -517,7 +530,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         SearchHit hit;
         hit.rank = ++rank;
         hit.score = r.weight;
-        hit.article = deserialize_stored(db_.get_document(r.docid).get_data());
+        hit.article = stored_article(r.docid);
         const std::string& text = hit.article.body.empty() ? hit.article.title : hit.article.body;
         hit.snippet = snippets.make(text, snippet_options);
         response.hits.push_back(std::move(hit));

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "common/article.h"
+#include "common/stored_codec.h"
 #include "searcher/facets.h"
 #include "searcher/parallel.h"
 #include "searcher/query_builder.h"
@@ -135,6 +136,8 @@ private:
     void open_again(DirectoryId now);
     /// The facet store matching the revision open, or nullptr.
     const FacetStore* store();
+    /// The article stored for document @p id (its data decoded by codec_).
+    Article stored_article(Xapian::docid id);
 
     /// A second handle on the database at db_'s revision, for the other half of
     /// a split match set (a Xapian::Database serves one thread); nullptr when it
@@ -152,6 +155,7 @@ private:
     Parallelism parallel_ = default_parallelism();
     HelperThread helper_thread_;  ///< its thread starts with the first split query
     std::unique_ptr<FacetStore> store_;
+    StoredCodec codec_;  ///< db_'s stored-article dictionary, read when first needed
     DateBucketCache date_buckets_;  ///< for store_'s histograms
     bool refreshed_ = false;        ///< refresh() has just reopened: the next call keeps that revision
 };

@@ -19,6 +19,7 @@
 #include <xapian.h>
 
 #include "common/schema.h"
+#include "common/stored_codec.h"
 #include "tests/test_util.h"
 
 namespace news::testing {
@@ -135,12 +136,13 @@ inline DatabaseContents read_database(const std::string& path) {
     DatabaseContents c;
     Xapian::Database db(path);
     c.doc_count = db.get_doccount();
+    const StoredCodec codec = StoredCodec::of(db);
     const std::string q(schema::kId);
     std::size_t with_id = 0;
     for (auto t = db.allterms_begin(q); t != db.allterms_end(q); ++t) {
         if (t.get_termfreq() != 1) c.problems.push_back("duplicate id term " + *t);
         auto p = db.postlist_begin(*t);
-        std::string data = db.get_document(*p).get_data();
+        std::string data = codec.decode(db.get_document(*p).get_data());
         auto at = data.find(R"("title":")");
         std::string title;
         if (at != std::string::npos) {

@@ -1,0 +1,58 @@
+/// @file stored_codec.h
+/// @brief Stored document data: the article's JSON, compressed against the database's dictionary.
+///
+/// Glass compresses each document's data on its own with zlib; an article of
+/// about a kilobyte gives zlib little to learn from. The indexer trains a zstd
+/// dictionary from the first articles of a database (metadata
+/// schema::kStoredDictionaryKey) and compresses every later article against
+/// it: about a third smaller than zlib, and faster to read back
+/// (docs/benchmarks.md, "A shared dictionary for the stored articles").
+///
+/// The data is either the JSON text itself (it starts with '{': articles
+/// written before the dictionary, or in a database too small to train one) or
+/// kCompressedMarker followed by one zstd frame that names the dictionary's id.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace news {
+
+class StoredCodec {
+public:
+    /// The first byte of compressed data (JSON text never starts with it).
+    static constexpr char kCompressedMarker = '\x01';
+    /// Articles a dictionary is trained from, and its largest size.
+    static constexpr std::size_t kTrainingSamples = 1000;
+    static constexpr std::size_t kDictionaryBytes = 64 * 1024;
+
+    /// No dictionary: encode() keeps the JSON as it is.
+    StoredCodec() = default;
+    /// Compresses against @p dictionary (a zstd dictionary, as train() makes);
+    /// throws std::runtime_error when it is not one.
+    explicit StoredCodec(const std::string& dictionary);
+    /// The codec of @p db: its dictionary when it has one.
+    [[nodiscard]] static StoredCodec of(const Xapian::Database& db);
+
+    /// A dictionary trained from @p samples (stored JSON of articles), or ""
+    /// when zstd cannot make one from them (too few, too small).
+    [[nodiscard]] static std::string train(const std::vector<std::string>& samples);
+
+    [[nodiscard]] bool has_dictionary() const { return static_cast<bool>(dict_); }
+    /// @p json as stored: compressed when there is a dictionary.
+    [[nodiscard]] std::string encode(std::string_view json) const;
+    /// The JSON of stored @p data, either form; throws std::runtime_error when
+    /// the data is corrupt or compressed against a dictionary this codec has not.
+    [[nodiscard]] std::string decode(std::string_view data) const;
+
+private:
+    struct Dictionary;
+    std::shared_ptr<const Dictionary> dict_;  // shared and read-only: copies and threads may use it at once
+};
+
+}  // namespace news
