@@ -12,7 +12,7 @@ seconds="${1:-30}"
 shift || true
 dir="${NEWS_FUZZ_BUILD_DIR:-build-fuzz}"
 all=(fuzz_parse_input fuzz_text_parser fuzz_json_parser fuzz_json_lines_parser fuzz_html_parser
-     fuzz_date_parse fuzz_date_extract fuzz_query)
+     fuzz_date_parse fuzz_date_extract fuzz_query fuzz_stored)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -70,6 +70,9 @@ seed fuzz_date_extract undated "$(printf '\x40\x01')WASHINGTON, Jan. 24, 2026 /P
 seed fuzz_query simple "apeace talks"
 seed fuzz_query fields 'atitle:talks person:zelensky date:2026-01-01..2026-01-31 mentioned:2026-02 -source:x'
 seed fuzz_query ops 'b(a OR b) AND c NOT d "peace talks" ceasefire NEAR/5 talks negotiat* +must -mustnot'
+seed fuzz_stored json "$(printf '\x04'){\"id\":\"a1\",\"title\":\"Talks\",\"body\":\"Talks resumed.\"}"
+seed fuzz_stored roundtrip "$(printf '\x02'){\"id\":\"a2\",\"title\":\"Talks round 3\",\"source\":\"Reuters\",\"body\":\"Officials said talks in Geneva would resume.\"}"
+seed fuzz_stored flipped "$(printf '\x03\x07'){\"id\":\"a3\",\"title\":\"Talks round 4\",\"body\":\"Officials said talks would resume on Monday.\"}"
 
 # known leaks inside Debian's libxapian (see the file)
 export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
