@@ -2,11 +2,11 @@
 /// @brief Stored document data: the article's JSON, compressed against the database's dictionary.
 ///
 /// Glass compresses each document's data on its own with zlib; an article of
-/// about a kilobyte gives zlib little to learn from. The indexer trains a zstd
-/// dictionary from the first articles of a database (metadata
-/// schema::kStoredDictionaryKey) and compresses every later article against
-/// it: about a third smaller than zlib, and faster to read back
-/// (docs/benchmarks.md, "A shared dictionary for the stored articles").
+/// about a kilobyte gives zlib little to learn from. Once a database holds
+/// kTrainingSamples articles, the indexer trains a zstd dictionary from
+/// articles spread over it (metadata schema::kStoredDictionaryKey) and
+/// compresses every article it writes after that against it: about a third smaller than zlib (docs/benchmarks.md, "Stored articles
+/// compressed against a dictionary").
 ///
 /// The data is either the JSON text itself (it starts with '{': articles
 /// written before the dictionary, or in a database too small to train one) or
@@ -27,7 +27,7 @@ class StoredCodec {
 public:
     /// The first byte of compressed data (JSON text never starts with it).
     static constexpr char kCompressedMarker = '\x01';
-    /// Articles a dictionary is trained from, and its largest size.
+    /// Articles a dictionary is trained from (a database needs as many), and its largest size.
     static constexpr std::size_t kTrainingSamples = 1000;
     static constexpr std::size_t kDictionaryBytes = 64 * 1024;
 

@@ -276,19 +276,26 @@ void IndexWriter::flush_spelling() {
 }
 
 void IndexWriter::encode_stored(Xapian::Document& doc) {
-    if (codec_.has_dictionary()) {
-        doc.set_data(codec_.encode(doc.get_data()));
-    } else if (!dictionary_failed_ && dictionary_samples_.size() < StoredCodec::kTrainingSamples) {
-        dictionary_samples_.push_back(doc.get_data());
-    }
+    if (codec_.has_dictionary()) doc.set_data(codec_.encode(doc.get_data()));
 }
 
 void IndexWriter::train_dictionary() {
-    if (codec_.has_dictionary() || dictionary_samples_.size() < StoredCodec::kTrainingSamples) return;
-    std::string dictionary = StoredCodec::train(dictionary_samples_);
-    dictionary_samples_ = {};
+    const Xapian::doccount n = db_.get_doccount();  // the batch being committed included
+    if (codec_.has_dictionary() || dictionary_failed_ || n < StoredCodec::kTrainingSamples) return;
+    // Samples spread over the whole database: a database that grows by small
+    // runs gets its dictionary in the run that takes it past the threshold.
+    const Xapian::doccount stride = n / StoredCodec::kTrainingSamples;
+    std::vector<std::string> samples;
+    Xapian::doccount i = 0;
+    for (auto p = db_.postlist_begin(""); p != db_.postlist_end("") && samples.size() < StoredCodec::kTrainingSamples;
+         ++p, ++i) {
+        if (i % stride != 0) continue;
+        std::string data = db_.get_document(*p).get_data();
+        if (!data.empty() && data.front() == '{') samples.push_back(std::move(data));
+    }
+    std::string dictionary = StoredCodec::train(samples);
     if (dictionary.empty()) {
-        dictionary_failed_ = true;  // the articles stay stored as they are
+        dictionary_failed_ = true;  // the articles stay stored as they are; the next run tries again
         return;
     }
     codec_ = StoredCodec(dictionary);

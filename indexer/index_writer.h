@@ -133,11 +133,11 @@ private:
     void commit(StoreWrite store);
     /// Hands the words summed in spelling_ to Xapian's spelling data.
     void flush_spelling();
-    /// Compresses @p doc's stored data with the database's dictionary, or
-    /// keeps it as a sample to train one from.
+    /// Compresses @p doc's stored data with the database's dictionary, if it has one.
     void encode_stored(Xapian::Document& doc);
-    /// Trains the stored-article dictionary once enough samples are kept, and
-    /// records it in the metadata of the commit about to be made.
+    /// Trains the stored-article dictionary from articles spread over the
+    /// database once it holds enough of them, and records it in the metadata
+    /// of the commit about to be made.
     void train_dictionary();
     /// The article stored in @p doc.
     [[nodiscard]] Article stored_article(const Xapian::Document& doc) const;
@@ -148,8 +148,7 @@ private:
     IndexWriterOptions options_;
     Xapian::WritableDatabase db_;
     StoredCodec codec_;  ///< db_'s stored-article dictionary (none until trained)
-    std::vector<std::string> dictionary_samples_;  ///< stored data kept to train one from
-    bool dictionary_failed_ = false;  ///< zstd could not train one from the samples: not tried again this run
+    bool dictionary_failed_ = false;  ///< zstd could not train one: not tried again this run
     DocumentBuilder builder_;
     EntityResolver resolver_;
     std::vector<std::string> warnings_;

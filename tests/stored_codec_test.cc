@@ -157,7 +157,7 @@ TEST_F(StoredDictionary, LaterBatchesAreCompressedAndEveryArticleReadsBack) {
     RunResult r = index(400, 2100);
     ASSERT_EQ(r.status, 0) << r.err;
     const std::string dictionary = Xapian::Database(db()).get_metadata(std::string(schema::kStoredDictionaryKey));
-    ASSERT_FALSE(dictionary.empty()) << "trained from the run's first articles";
+    ASSERT_FALSE(dictionary.empty()) << "trained once the database held 1,000 articles";
     EXPECT_EQ(raw_data("a7").front(), '{') << "written before the dictionary: JSON";
     EXPECT_EQ(raw_data("a450").front(), '{') << "a training sample: written before its commit";
     EXPECT_EQ(raw_data("a2400").front(), StoredCodec::kCompressedMarker);
@@ -178,6 +178,21 @@ TEST_F(StoredDictionary, LaterBatchesAreCompressedAndEveryArticleReadsBack) {
     EXPECT_EQ(Xapian::Database(db()).get_metadata(std::string(schema::kStoredDictionaryKey)), dictionary);
     EXPECT_EQ(raw_data("a3000").front(), StoredCodec::kCompressedMarker);
     EXPECT_EQ(shown(before, "a3000"), expected(3000));
+}
+
+TEST_F(StoredDictionary, ADatabaseGrowingBySmallRunsGetsItsDictionaryWhenItHoldsEnough) {
+    for (int run = 0; run < 12; ++run) {
+        ASSERT_EQ(index(run * 100, 100).status, 0);
+        const bool trained =
+            !Xapian::Database(db()).get_metadata(std::string(schema::kStoredDictionaryKey)).empty();
+        EXPECT_EQ(trained, run >= 9) << "after run " << run << ": " << (run + 1) * 100 << " articles";
+    }
+    EXPECT_EQ(raw_data("a50").front(), '{');
+    EXPECT_EQ(raw_data("a999").front(), '{') << "the run that trained it wrote these before";
+    EXPECT_EQ(raw_data("a1000").front(), StoredCodec::kCompressedMarker);
+    EXPECT_EQ(raw_data("a1199").front(), StoredCodec::kCompressedMarker);
+    Searcher s(db());
+    for (int i : {0, 999, 1000, 1199}) EXPECT_EQ(shown(s, "a" + std::to_string(i)), expected(i));
 }
 
 TEST_F(StoredDictionary, UpdatesRecanonicalizationAndCompactionReadBothKinds) {
