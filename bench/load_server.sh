@@ -3,7 +3,7 @@
 # percentiles and errors, for a database built by bench/run.sh (or any news database).
 #
 #   bench/load_server.sh --db DB [--build DIR] [--duration SECONDS] [--connections N]
-#                        [--wrk-threads N] [--server-threads N] [--out DIR] [--compare DIR]
+#                        [--wrk-threads N] [--server-threads N] [--out DIR] [--compare DIR [--compare-db DB]]
 #
 # Each request is one query of bench/queries.txt (cycled) with what a search page asks
 # for: the top 10 hits with snippets, and facets person, org, place, source (top 10 each)
@@ -16,7 +16,9 @@
 # on one machine, as a user running them side by side would see.
 # --compare DIR (another build, for example of an earlier commit) then runs the uncached rows
 # again with DIR's news-server and --build's one after the other, twice, and prints the
-# ratio: on a shared machine only such paired figures compare two versions.
+# ratio: on a shared machine only such paired figures compare two versions. --compare-db DB
+# gives DIR's server a database of its own (one written by that build, when the two builds
+# store articles differently); by default both answer from --db.
 # Prints a Markdown table and writes OUT/load-*.json. Exit status: 0 done, with zero
 # errors; 1 a step failed or some requests failed; 2 usage error or DB absent.
 set -euo pipefail
@@ -30,8 +32,9 @@ wrk_threads=1
 server_threads=$(nproc)
 out=/tmp/news-load
 compare=
+compare_db=
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case $1 in
     --db) db=$2; shift 2 ;;
@@ -42,6 +45,7 @@ while [ $# -gt 0 ]; do
     --server-threads) server_threads=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --compare) compare=$2; shift 2 ;;
+    --compare-db) compare_db=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "load_server.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -50,6 +54,8 @@ done
 [ -d "$db" ] || { echo "load_server.sh: $db is absent (build it with bench/run.sh or news-index)" >&2; exit 2; }
 [ -x "$build/news-server" ] || { echo "load_server.sh: $build/news-server is missing (scripts/build.sh $build)" >&2; exit 2; }
 [ -z "$compare" ] || [ -x "$compare/news-server" ] || { echo "load_server.sh: $compare/news-server is missing" >&2; exit 2; }
+[ -z "$compare_db" ] || [ -d "$compare_db" ] || { echo "load_server.sh: $compare_db is absent" >&2; exit 2; }
+compare_db=${compare_db:-$db}
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 mkdir -p "$out"
 
@@ -91,10 +97,10 @@ LUA
 server=
 stop_server() { [ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }; server=; }
 trap stop_server EXIT
-start_server() {  # start_server CACHE_MB [BUILD]: sets $base
+start_server() {  # start_server CACHE_MB [BUILD [DB]]: sets $base
   stop_server
   : >"$out/server.log"
-  "${2:-$build}/news-server" --db "$db" --port 0 --threads "$server_threads" --http-threads $((connections + 4)) \
+  "${2:-$build}/news-server" --db "${3:-$db}" --port 0 --threads "$server_threads" --http-threads $((connections + 4)) \
     --cache-mb "$1" >"$out/server.log" 2>&1 &
   server=$!
   local port=
@@ -151,7 +157,7 @@ PY
   echo "|---|---|---:|---:|---:|---:|---:|---:|"
   for round in 1 2; do
     declare -A old_rps=() old_p99=() old_err=()
-    start_server 0 "$compare"
+    start_server 0 "$compare" "$compare_db"
     for kind in faceted page; do read -r old_rps[$kind] old_p99[$kind] old_err[$kind] < <(rps_of "$kind" "old-$round"); done
     start_server 0
     for kind in faceted page; do
@@ -165,5 +171,5 @@ PY
 fi
 echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "command: bench/load_server.sh --db $db --duration $duration --connections $connections --wrk-threads $wrk_threads --server-threads $server_threads${compare:+ --compare $compare}"
+echo "command: bench/load_server.sh --db $db --duration $duration --connections $connections --wrk-threads $wrk_threads --server-threads $server_threads${compare:+ --compare $compare --compare-db $compare_db}"
 exit $failed
