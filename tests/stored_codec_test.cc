@@ -12,7 +12,6 @@
 
 #include "common/schema.h"
 #include "common/stored_codec.h"
-#include "indexer/index_writer.h"
 #include "indexer/indexer.h"
 #include "searcher/search.h"
 #include "tests/indexer_test_util.h"
@@ -198,19 +197,15 @@ TEST_F(StoredDictionary, ADatabaseGrowingBySmallRunsGetsItsDictionaryWhenItHolds
 TEST_F(StoredDictionary, UpdatesRecanonicalizationAndCompactionReadBothKinds) {
     ASSERT_EQ(index(0, 2000).status, 0);
     ASSERT_EQ(raw_data("a1500").front(), StoredCodec::kCompressedMarker);
-    // A changed article is compressed again; an unchanged one is left alone.
-    {
-        IndexWriter writer({.path = db(), .spelling = false});
-        Article a;
-        a.id = "a3";
-        a.title = "Talks round 3, updated";
-        a.body = "The talks were moved to Vienna.";
-        a.origin_path = "/in/update.jsonl";
-        EXPECT_EQ(writer.put(a), IndexWriter::Outcome::updated);
-        writer.commit();
-        const RecanonicalizeSummary s = writer.recanonicalize();
-        EXPECT_EQ(s.documents, 2000u);
-    }
+    // A changed article is compressed again; recanonicalisation reads both kinds.
+    const auto update = tmp_.write(
+        "update.jsonl", R"({"id":"a3","title":"Talks round 3, updated","body":"The talks were moved to Vienna."})"
+                        "\n");
+    RunResult r = run_tool("news-index", {"--db", db(), "--no-entities", "--quiet", "--json", update.string()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["updated"], 1) << r.out;
+    r = run_tool("news-index", {"recanonicalize", "--db", db(), "--quiet"});
+    ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(raw_data("a3").front(), StoredCodec::kCompressedMarker);
     Searcher s(db());
     EXPECT_EQ(s.article("a3")->title, "Talks round 3, updated");
