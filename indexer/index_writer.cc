@@ -302,6 +302,27 @@ void IndexWriter::train_dictionary() {
     db_.set_metadata(std::string(schema::kStoredDictionaryKey), dictionary);
 }
 
+std::size_t IndexWriter::compress_stored() {
+    if (!codec_.has_dictionary()) train_dictionary();
+    if (!codec_.has_dictionary()) return 0;
+    std::vector<Xapian::docid> plain;
+    for (auto p = db_.postlist_begin(""); p != db_.postlist_end(""); ++p) {
+        const std::string data = db_.get_document(*p).get_data();
+        if (!data.empty() && data.front() == '{') plain.push_back(*p);
+    }
+    for (Xapian::docid id : plain) {
+        // A document read and given back with only its data changed: Xapian
+        // rewrites the data alone (terms and values are left as they are).
+        Xapian::Document doc = db_.get_document(id);
+        doc.set_data(codec_.encode(doc.get_data()));
+        db_.replace_document(id, doc);
+        ++pending_;
+        maybe_commit();
+    }
+    commit();
+    return plain.size();
+}
+
 Article IndexWriter::stored_article(const Xapian::Document& doc) const {
     return deserialize_stored(codec_.decode(doc.get_data()));
 }

@@ -550,6 +550,9 @@ CompactSummary run_compact(const CompactOptions& options, std::ostream& out, std
                 "stays as it is\n",
                 db.string(), static_cast<double>(space.available) / 1e6, static_cast<double>(summary.bytes_before) / 1e6);
         }
+        // Articles written before the database had its dictionary are
+        // compressed first, so that the copy has them small too.
+        summary.compressed = writer->compress_stored();
         try {
             writer->write_compacted_copy(copy.string());
         } catch (...) {
@@ -572,6 +575,7 @@ CompactSummary run_compact(const CompactOptions& options, std::ostream& out, std
         out << nlohmann::json{{"documents", summary.documents},
                               {"bytes_before", summary.bytes_before},
                               {"bytes_after", summary.bytes_after},
+                              {"compressed", summary.compressed},
                               {"seconds", summary.seconds},
                               {"interrupted", summary.interrupted != 0}}
                    .dump()
@@ -579,9 +583,14 @@ CompactSummary run_compact(const CompactOptions& options, std::ostream& out, std
     }
     std::string line =
         summary.interrupted != 0
-            ? fmt::format("interrupted by {}; the database was left as it was", signal_name(summary.interrupted))
-            : fmt::format("compacted {} articles: {:.1f} MB -> {:.1f} MB ({:.2f} s)", summary.documents,
+            ? fmt::format("interrupted by {}; the database was left as it was{}", signal_name(summary.interrupted),
+                          summary.compressed == 0
+                              ? std::string()
+                              : fmt::format(" (its articles the same, {} of them now stored compressed)", summary.compressed))
+            : fmt::format("compacted {} articles: {:.1f} MB -> {:.1f} MB{} ({:.2f} s)", summary.documents,
                           static_cast<double>(summary.bytes_before) / 1e6, static_cast<double>(summary.bytes_after) / 1e6,
+                          summary.compressed == 0 ? std::string()
+                                                  : fmt::format(", {} stored articles compressed first", summary.compressed),
                           summary.seconds);
     err << "news-index: " << line << '\n';
     return summary;

@@ -221,6 +221,50 @@ TEST_F(StoredDictionary, UpdatesRecanonicalizationAndCompactionReadBothKinds) {
     EXPECT_EQ(s.article("a3")->body, "The talks were moved to Vienna.");
 }
 
+TEST_F(StoredDictionary, CompactionCompressesArticlesWrittenBeforeTheDictionary) {
+    // One commit at the end: every article is written as plain JSON, as by
+    // the indexer before stored articles were compressed. Without the
+    // dictionary the run recorded, the database is one of those.
+    std::string lines;
+    for (int i = 0; i < 1200; ++i) {
+        lines += nlohmann::json{{"id", "a" + std::to_string(i)},
+                                {"title", "Talks round " + std::to_string(i)},
+                                {"body", "Sergei Ryabkov said on Monday that talks in Geneva, round " +
+                                             std::to_string(i) + ", would go on."}}
+                     .dump() +
+                 '\n';
+    }
+    const auto file = tmp_.write("all.jsonl", lines);
+    ASSERT_EQ(run_tool("news-index", {"--db", db(), "--no-entities", "--quiet", "--batch-size", "5000", file.string()})
+                  .status,
+              0);
+    {
+        Xapian::WritableDatabase w(db(), Xapian::DB_OPEN);
+        w.set_metadata(std::string(schema::kStoredDictionaryKey), "");
+        w.commit();
+    }
+    ASSERT_EQ(raw_data("a1100").front(), '{');
+    Searcher s(db());
+    const std::string before = shown(s, "a1100");
+
+    RunResult r = run_tool("news-index", {"compact", "--db", db(), "--json"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["compressed"], 1200) << r.out;
+    EXPECT_NE(r.err.find("1200 stored articles compressed first"), std::string::npos) << r.err;
+    EXPECT_FALSE(Xapian::Database(db()).get_metadata(std::string(schema::kStoredDictionaryKey)).empty());
+    for (const char* id : {"a0", "a1100", "a1199"}) EXPECT_EQ(raw_data(id).front(), StoredCodec::kCompressedMarker) << id;
+    EXPECT_EQ(shown(s, "a1100"), before) << "the open reader, moved to the compacted copy";
+    EXPECT_EQ(shown(s, "a1100"), expected(1100));
+    DatabaseContents c = read_database(db());
+    EXPECT_TRUE(c.problems.empty());
+    EXPECT_EQ(c.titles.size(), 1200u);
+
+    // Compacting again finds nothing left to compress.
+    r = run_tool("news-index", {"compact", "--db", db(), "--json"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["compressed"], 0) << r.out;
+}
+
 TEST_F(StoredDictionary, AMissingDictionaryIsAClearErrorNotACrash) {
     ASSERT_EQ(index(0, 1500).status, 0);
     {
