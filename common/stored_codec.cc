@@ -116,7 +116,7 @@ std::string StoredCodec::encode(std::string_view json) const {
 }
 
 std::string StoredCodec::decode(std::string_view data) const {
-    if (data.empty() || data.front() != kCompressedMarker) return std::string(data);
+    if (!compressed(data)) return std::string(data);
     data.remove_prefix(1);
     const unsigned id = ZSTD_getDictID_fromFrame(data.data(), data.size());
     if (!dict_ || id != dict_->id) {

@@ -43,6 +43,11 @@ public:
     /// when zstd cannot make one from them (too few, too small).
     [[nodiscard]] static std::string train(const std::vector<std::string>& samples);
 
+    /// Whether stored @p data is in the compressed form (else it is the JSON itself).
+    [[nodiscard]] static bool compressed(std::string_view data) {
+        return !data.empty() && data.front() == kCompressedMarker;
+    }
+
     [[nodiscard]] bool has_dictionary() const { return static_cast<bool>(dict_); }
     /// @p json as stored: compressed when there is a dictionary.
     [[nodiscard]] std::string encode(std::string_view json) const;

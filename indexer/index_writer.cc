@@ -291,7 +291,7 @@ void IndexWriter::train_dictionary() {
          ++p, ++i) {
         if (i % stride != 0) continue;
         std::string data = db_.get_document(*p).get_data();
-        if (!data.empty() && data.front() == '{') samples.push_back(std::move(data));
+        if (!data.empty() && !StoredCodec::compressed(data)) samples.push_back(std::move(data));
     }
     std::string dictionary = StoredCodec::train(samples);
     if (dictionary.empty()) {
@@ -305,22 +305,24 @@ void IndexWriter::train_dictionary() {
 std::size_t IndexWriter::compress_stored() {
     if (!codec_.has_dictionary()) train_dictionary();
     if (!codec_.has_dictionary()) return 0;
-    std::vector<Xapian::docid> plain;
-    for (auto p = db_.postlist_begin(""); p != db_.postlist_end(""); ++p) {
-        const std::string data = db_.get_document(*p).get_data();
-        if (!data.empty() && data.front() == '{') plain.push_back(*p);
-    }
-    for (Xapian::docid id : plain) {
+    // Document ids first: the loop replaces documents.
+    std::vector<Xapian::docid> ids;
+    for (auto p = db_.postlist_begin(""); p != db_.postlist_end(""); ++p) ids.push_back(*p);
+    std::size_t compressed = 0;
+    for (Xapian::docid id : ids) {
         // A document read and given back with only its data changed: Xapian
         // rewrites the data alone (terms and values are left as they are).
         Xapian::Document doc = db_.get_document(id);
-        doc.set_data(codec_.encode(doc.get_data()));
+        const std::string data = doc.get_data();
+        if (data.empty() || StoredCodec::compressed(data)) continue;
+        doc.set_data(codec_.encode(data));
         db_.replace_document(id, doc);
+        ++compressed;
         ++pending_;
         maybe_commit();
     }
     commit();
-    return plain.size();
+    return compressed;
 }
 
 Article IndexWriter::stored_article(const Xapian::Document& doc) const {
