@@ -111,7 +111,7 @@ TEST(StoredCodec, BadDataAndMissingDictionariesAreClearErrors) {
 class StoredDictionary : public ::testing::Test {
 protected:
     std::string db() const { return (tmp_ / "db").string(); }
-    RunResult index(int first, int count) {
+    RunResult index(int first, int count, int batch_size = 500) {
         std::string lines;
         for (int i = first; i < first + count; ++i) {
             lines += nlohmann::json{{"id", "a" + std::to_string(i)},
@@ -124,7 +124,8 @@ protected:
                      '\n';
         }
         const auto file = tmp_.write("in-" + std::to_string(first) + ".jsonl", lines);
-        return run_tool("news-index", {"--db", db(), "--no-entities", "--quiet", "--batch-size", "500", file.string()});
+        return run_tool("news-index", {"--db", db(), "--no-entities", "--quiet", "--batch-size",
+                                       std::to_string(batch_size), file.string()});
     }
     /// The stored data of article @p id as Xapian holds it.
     std::string raw_data(const std::string& id) {
@@ -225,19 +226,7 @@ TEST_F(StoredDictionary, CompactionCompressesArticlesWrittenBeforeTheDictionary)
     // One commit at the end: every article is written as plain JSON, as by
     // the indexer before stored articles were compressed. Without the
     // dictionary the run recorded, the database is one of those.
-    std::string lines;
-    for (int i = 0; i < 1200; ++i) {
-        lines += nlohmann::json{{"id", "a" + std::to_string(i)},
-                                {"title", "Talks round " + std::to_string(i)},
-                                {"body", "Sergei Ryabkov said on Monday that talks in Geneva, round " +
-                                             std::to_string(i) + ", would go on."}}
-                     .dump() +
-                 '\n';
-    }
-    const auto file = tmp_.write("all.jsonl", lines);
-    ASSERT_EQ(run_tool("news-index", {"--db", db(), "--no-entities", "--quiet", "--batch-size", "5000", file.string()})
-                  .status,
-              0);
+    ASSERT_EQ(index(0, 1200, 5000).status, 0);
     {
         Xapian::WritableDatabase w(db(), Xapian::DB_OPEN);
         w.set_metadata(std::string(schema::kStoredDictionaryKey), "");
