@@ -80,6 +80,21 @@ StoredCodec::StoredCodec(const std::string& dictionary) {
     dict_ = std::move(d);
 }
 
+std::string StoredCodec::stored_bytes(const Xapian::Document& doc) {
+    std::string bytes = doc.get_value(schema::kSlotStored);
+    return bytes.empty() ? doc.get_data() : bytes;
+}
+
+void StoredCodec::set_stored_bytes(Xapian::Document& doc, std::string bytes) {
+    if (compressed(bytes)) {
+        doc.add_value(schema::kSlotStored, std::move(bytes));
+        doc.set_data(std::string());
+    } else {
+        doc.add_value(schema::kSlotStored, std::string());  // an empty value removes it; remove_value throws when absent
+        doc.set_data(std::move(bytes));
+    }
+}
+
 StoredCodec StoredCodec::of(const Xapian::Database& db) {
     std::string dictionary = db.get_metadata(std::string(schema::kStoredDictionaryKey));
     return dictionary.empty() ? StoredCodec() : StoredCodec(dictionary);

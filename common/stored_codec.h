@@ -8,9 +8,12 @@
 /// compresses every article it writes after that against it: about a third smaller than zlib (docs/benchmarks.md, "Stored articles
 /// compressed against a dictionary").
 ///
-/// The data is either the JSON text itself (it starts with '{': articles
-/// written before the dictionary, or in a database too small to train one) or
-/// kCompressedMarker followed by one zstd frame that names the dictionary's id.
+/// Stored bytes are either the JSON text itself (it starts with '{': articles
+/// written before the dictionary, or in a database too small to train one),
+/// kept as the document data, or kCompressedMarker followed by one zstd frame
+/// that names the dictionary's id, kept in value slot schema::kSlotStored (the
+/// data then empty; databases of earlier versions have such frames as the
+/// data). stored_bytes() and set_stored_bytes() know where.
 #pragma once
 
 #include <cstddef>
@@ -47,6 +50,12 @@ public:
     [[nodiscard]] static bool compressed(std::string_view data) {
         return !data.empty() && data.front() == kCompressedMarker;
     }
+
+    /// The stored bytes of @p doc, wherever they are kept (either form).
+    [[nodiscard]] static std::string stored_bytes(const Xapian::Document& doc);
+    /// Keeps stored bytes @p bytes (as encode() made them) in @p doc: compressed
+    /// ones in the value slot, JSON as the data.
+    static void set_stored_bytes(Xapian::Document& doc, std::string bytes);
 
     [[nodiscard]] bool has_dictionary() const { return static_cast<bool>(dict_); }
     /// @p json as stored: compressed when there is a dictionary.

@@ -276,7 +276,7 @@ void IndexWriter::flush_spelling() {
 }
 
 void IndexWriter::encode_stored(Xapian::Document& doc) {
-    if (codec_.has_dictionary()) doc.set_data(codec_.encode(doc.get_data()));
+    if (codec_.has_dictionary()) StoredCodec::set_stored_bytes(doc, codec_.encode(doc.get_data()));
 }
 
 void IndexWriter::train_dictionary() {
@@ -310,12 +310,14 @@ std::size_t IndexWriter::compress_stored() {
     for (auto p = db_.postlist_begin(""); p != db_.postlist_end(""); ++p) ids.push_back(*p);
     std::size_t compressed = 0;
     for (Xapian::docid id : ids) {
-        // A document read and given back with only its data changed: Xapian
-        // rewrites the data alone (terms and values are left as they are).
+        // A document read and given back with only its data and one value
+        // changed: Xapian rewrites those alone (its terms are left as they are).
+        // The data is JSON (compressed here), or the compressed form as earlier
+        // versions kept it (moved to the value slot as it is).
         Xapian::Document doc = db_.get_document(id);
-        const std::string data = doc.get_data();
-        if (data.empty() || StoredCodec::compressed(data)) continue;
-        doc.set_data(codec_.encode(data));
+        std::string data = doc.get_data();
+        if (data.empty()) continue;
+        StoredCodec::set_stored_bytes(doc, StoredCodec::compressed(data) ? std::move(data) : codec_.encode(data));
         db_.replace_document(id, doc);
         ++compressed;
         ++pending_;
@@ -326,7 +328,7 @@ std::size_t IndexWriter::compress_stored() {
 }
 
 Article IndexWriter::stored_article(const Xapian::Document& doc) const {
-    return deserialize_stored(codec_.decode(doc.get_data()));
+    return deserialize_stored(codec_.decode(StoredCodec::stored_bytes(doc)));
 }
 
 void IndexWriter::commit(StoreWrite store) {

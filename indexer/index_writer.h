@@ -118,10 +118,12 @@ public:
 
     [[nodiscard]] Xapian::doccount doc_count() const { return db_.get_doccount(); }
 
-    /// Stores every article still held as plain JSON compressed against the
-    /// database's dictionary (trained first when it has none and holds
-    /// enough articles), committing as it goes; only the stored data is
-    /// rewritten. Returns how many articles; 0 without a dictionary.
+    /// Stores every article still held as the document data compressed, in
+    /// the value slot (schema::kSlotStored): plain JSON compressed against the
+    /// database's dictionary (trained first when it has none and holds enough
+    /// articles), data an earlier version compressed moved as it is;
+    /// committing as it goes; only the stored data is rewritten. Returns how
+    /// many articles; 0 without a dictionary.
     std::size_t compress_stored();
 
     /// Commits, then writes a compacted copy of the database to the new

@@ -242,7 +242,7 @@ const FacetStore* Searcher::store() {
 }
 
 Article Searcher::stored_article(Xapian::docid id) {
-    const std::string data = db_.get_document(id).get_data();
+    const std::string data = StoredCodec::stored_bytes(db_.get_document(id));
     try {
         return deserialize_stored(codec_.decode(data));
     } catch (const std::runtime_error&) {

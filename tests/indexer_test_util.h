@@ -142,7 +142,7 @@ inline DatabaseContents read_database(const std::string& path) {
     for (auto t = db.allterms_begin(q); t != db.allterms_end(q); ++t) {
         if (t.get_termfreq() != 1) c.problems.push_back("duplicate id term " + *t);
         auto p = db.postlist_begin(*t);
-        std::string data = codec.decode(db.get_document(*p).get_data());
+        std::string data = codec.decode(StoredCodec::stored_bytes(db.get_document(*p)));
         auto at = data.find(R"("title":")");
         std::string title;
         if (at != std::string::npos) {

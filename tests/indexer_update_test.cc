@@ -136,7 +136,7 @@ TEST_F(IndexerUpdate, ThreadCountDoesNotChangeTheDatabase) {
         std::map<std::string, std::string> docs;
         const std::string q(schema::kId);
         for (auto t = d.allterms_begin(q); t != d.allterms_end(q); ++t) {
-            docs[*t] = d.get_document(*d.postlist_begin(*t)).get_data();
+            docs[*t] = StoredCodec::stored_bytes(d.get_document(*d.postlist_begin(*t)));
         }
         EXPECT_EQ(docs.size(), 163u);
         by_threads[threads] = docs;

@@ -39,7 +39,7 @@ protected:
         std::string term = schema::id_term(id);
         auto p = d.postlist_begin(term);
         if (p == d.postlist_end(term)) return "<missing>";
-        return d.get_document(*p).get_data();
+        return StoredCodec::of(d).decode(StoredCodec::stored_bytes(d.get_document(*p)));
     }
 
     TempDir tmp_;

@@ -76,6 +76,34 @@ TEST(StoredCodec, ADictionaryRoundTripsArticlesItWasNotTrainedOnAndMakesThemSmal
     EXPECT_EQ(codec.decode(codec.encode(long_one)), long_one);
 }
 
+TEST(StoredCodec, CompressedBytesAreKeptInTheValueSlotAndJsonAsTheData) {
+    const std::string dictionary = StoredCodec::train(stored_articles(0, StoredCodec::kTrainingSamples));
+    ASSERT_FALSE(dictionary.empty());
+    const StoredCodec codec(dictionary);
+    const std::string json = stored_articles(7000, 1).front();
+    const std::string compressed = codec.encode(json);
+
+    Xapian::Document doc;
+    StoredCodec::set_stored_bytes(doc, json);  // no value yet: nothing to remove, no error
+    EXPECT_EQ(doc.get_data(), json);
+    EXPECT_EQ(doc.get_value(schema::kSlotStored), "");
+    EXPECT_EQ(StoredCodec::stored_bytes(doc), json);
+
+    StoredCodec::set_stored_bytes(doc, compressed);
+    EXPECT_EQ(doc.get_data(), "");
+    EXPECT_EQ(doc.get_value(schema::kSlotStored), compressed);
+    EXPECT_EQ(codec.decode(StoredCodec::stored_bytes(doc)), json);
+
+    StoredCodec::set_stored_bytes(doc, json);  // and back: the value goes
+    EXPECT_EQ(doc.get_data(), json);
+    EXPECT_EQ(doc.get_value(schema::kSlotStored), "");
+    EXPECT_EQ(doc.values_count(), 0u);
+
+    Xapian::Document earlier;  // as versions before the value slot kept it
+    earlier.set_data(compressed);
+    EXPECT_EQ(codec.decode(StoredCodec::stored_bytes(earlier)), json);
+}
+
 TEST(StoredCodec, BadDataAndMissingDictionariesAreClearErrors) {
     const std::string dictionary = StoredCodec::train(stored_articles(0, StoredCodec::kTrainingSamples));
     const std::string other = StoredCodec::train(stored_articles(20000, StoredCodec::kTrainingSamples));
@@ -127,10 +155,18 @@ protected:
         return run_tool("news-index", {"--db", db(), "--no-entities", "--quiet", "--batch-size",
                                        std::to_string(batch_size), file.string()});
     }
-    /// The stored data of article @p id as Xapian holds it.
+    /// The stored bytes of article @p id as Xapian holds them (data or value).
     std::string raw_data(const std::string& id) {
         Xapian::Database d(db());
-        return d.get_document(*d.postlist_begin(schema::id_term(id))).get_data();
+        return StoredCodec::stored_bytes(d.get_document(*d.postlist_begin(schema::id_term(id))));
+    }
+    /// Where article @p id's stored bytes are: "data" or "value" (the other
+    /// then empty), else "both" or "none".
+    std::string kept_in(const std::string& id) {
+        Xapian::Database d(db());
+        Xapian::Document doc = d.get_document(*d.postlist_begin(schema::id_term(id)));
+        const bool data = !doc.get_data().empty(), value = !doc.get_value(schema::kSlotStored).empty();
+        return data && value ? "both" : data ? "data" : value ? "value" : "none";
     }
     /// Title and body of article @p id through a Searcher's hit and its article lookup.
     static std::string shown(Searcher& s, const std::string& id) {
@@ -161,6 +197,8 @@ TEST_F(StoredDictionary, LaterBatchesAreCompressedAndEveryArticleReadsBack) {
     EXPECT_EQ(raw_data("a7").front(), '{') << "written before the dictionary: JSON";
     EXPECT_EQ(raw_data("a450").front(), '{') << "a training sample: written before its commit";
     EXPECT_EQ(raw_data("a2400").front(), StoredCodec::kCompressedMarker);
+    EXPECT_EQ(kept_in("a7"), "data") << "JSON stays the document data (glass compresses it)";
+    EXPECT_EQ(kept_in("a2400"), "value") << "compressed: in the value slot, not run through glass's zlib";
     EXPECT_LT(raw_data("a2400").size(), StoredCodec::of(Xapian::Database(db())).decode(raw_data("a2400")).size());
 
     for (int i : {7, 450, 1700, 2499}) {
@@ -241,7 +279,10 @@ TEST_F(StoredDictionary, CompactionCompressesArticlesWrittenBeforeTheDictionary)
     EXPECT_EQ(nlohmann::json::parse(r.out)["compressed"], 1200) << r.out;
     EXPECT_NE(r.err.find("1200 stored articles compressed first"), std::string::npos) << r.err;
     EXPECT_FALSE(Xapian::Database(db()).get_metadata(std::string(schema::kStoredDictionaryKey)).empty());
-    for (const char* id : {"a0", "a1100", "a1199"}) EXPECT_EQ(raw_data(id).front(), StoredCodec::kCompressedMarker) << id;
+    for (const char* id : {"a0", "a1100", "a1199"}) {
+        EXPECT_EQ(raw_data(id).front(), StoredCodec::kCompressedMarker) << id;
+        EXPECT_EQ(kept_in(id), "value") << id;
+    }
     EXPECT_EQ(shown(s, "a1100"), before) << "the open reader, moved to the compacted copy";
     EXPECT_EQ(shown(s, "a1100"), expected(1100));
     DatabaseContents c = read_database(db());
@@ -252,6 +293,49 @@ TEST_F(StoredDictionary, CompactionCompressesArticlesWrittenBeforeTheDictionary)
     r = run_tool("news-index", {"compact", "--db", db(), "--json"});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(nlohmann::json::parse(r.out)["compressed"], 0) << r.out;
+}
+
+TEST_F(StoredDictionary, CompressedDataAnEarlierVersionKeptAsTheDocumentDataIsReadAndMovedByCompaction) {
+    ASSERT_EQ(index(0, 1500).status, 0);
+    // Earlier versions kept the compressed form as the document data.
+    std::size_t moved = 0;
+    {
+        Xapian::WritableDatabase w(db(), Xapian::DB_OPEN);
+        for (auto p = w.postlist_begin(""); p != w.postlist_end(""); ++p) {
+            Xapian::Document doc = w.get_document(*p);
+            std::string bytes = doc.get_value(schema::kSlotStored);
+            if (bytes.empty()) continue;
+            doc.remove_value(schema::kSlotStored);
+            doc.set_data(bytes);
+            w.replace_document(*p, doc);
+            ++moved;
+        }
+        w.commit();
+    }
+    ASSERT_GT(moved, 400u);
+    ASSERT_EQ(kept_in("a1400"), "data");
+    ASSERT_EQ(raw_data("a1400").front(), StoredCodec::kCompressedMarker);
+    Searcher s(db());
+    EXPECT_EQ(shown(s, "a1400"), expected(1400)) << "read where the earlier version kept it";
+
+    // An update rewrites the article in the value slot.
+    const auto update = tmp_.write(
+        "update.jsonl", R"({"id":"a1401","title":"Talks round 1401, updated","body":"Moved to Vienna."})" "\n");
+    RunResult r = run_tool("news-index", {"--db", db(), "--no-entities", "--quiet", update.string()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(kept_in("a1401"), "value");
+    EXPECT_EQ(Searcher(db()).article("a1401")->body, "Moved to Vienna.");
+
+    // Compaction moves the rest (the bytes as they are) and compresses the JSON.
+    r = run_tool("news-index", {"compact", "--db", db(), "--json"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["compressed"], 1499) << r.out;
+    for (const char* id : {"a0", "a999", "a1400", "a1499"}) EXPECT_EQ(kept_in(id), "value") << id;
+    EXPECT_EQ(shown(s, "a1400"), expected(1400)) << "the open reader, moved to the compacted copy";
+    EXPECT_EQ(shown(s, "a7"), expected(7));
+    DatabaseContents c = read_database(db());
+    EXPECT_TRUE(c.problems.empty());
+    EXPECT_EQ(c.titles.size(), 1500u);
 }
 
 TEST_F(StoredDictionary, AMissingDictionaryIsAClearErrorNotACrash) {
