@@ -47,7 +47,8 @@ inline constexpr Xapian::valueno kSlotMentioned = 2; ///< dates mentioned, packe
 /// The stored article compressed against the database's dictionary
 /// (common/stored_codec.h); the document data is then empty. A value rather than
 /// the data because glass runs zlib over every document's data, which for
-/// zstd output never saves a byte and cost the indexer 5% of its time.
+/// zstd output never saves a byte and cost the writer thread about 5% of its
+/// time (docs/benchmarks.md, "Compressed articles in a value slot").
 inline constexpr Xapian::valueno kSlotStored = 3;
 
 /// Within-document weight of title terms relative to body terms.

@@ -5,8 +5,9 @@
 /// about a kilobyte gives zlib little to learn from. Once a database holds
 /// kTrainingSamples articles, the indexer trains a zstd dictionary from
 /// articles spread over it (metadata schema::kStoredDictionaryKey) and
-/// compresses every article it writes after that against it: about a third smaller than zlib (docs/benchmarks.md, "Stored articles
-/// compressed against a dictionary").
+/// compresses every article it writes after that against it: about a third
+/// smaller than zlib (docs/benchmarks.md, "Stored articles compressed against
+/// a dictionary").
 ///
 /// Stored bytes are either the JSON text itself (it starts with '{': articles
 /// written before the dictionary, or in a database too small to train one),

@@ -550,8 +550,9 @@ CompactSummary run_compact(const CompactOptions& options, std::ostream& out, std
                 "stays as it is\n",
                 db.string(), static_cast<double>(space.available) / 1e6, static_cast<double>(summary.bytes_before) / 1e6);
         }
-        // Articles written before the database had its dictionary are
-        // compressed first, so that the copy has them small too.
+        // Articles still kept as the document data (JSON written before the
+        // dictionary, data an earlier version compressed) go compressed to
+        // their value slot first, so that the copy has them so too.
         summary.compressed = writer->compress_stored();
         try {
             writer->write_compacted_copy(copy.string());

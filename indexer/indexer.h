@@ -93,7 +93,7 @@ struct CompactSummary {
     std::uint64_t documents = 0;
     std::uint64_t bytes_before = 0;  ///< the database directory's files, facet store included
     std::uint64_t bytes_after = 0;
-    std::uint64_t compressed = 0;  ///< articles stored as plain JSON until now, compressed first
+    std::uint64_t compressed = 0;  ///< articles kept as the document data until now, moved compressed to their value slot first
     double seconds = 0;
     int interrupted = 0;  ///< the signal that stopped it before the swap (nothing changed), 0 if none
 };
