@@ -16,16 +16,22 @@
 namespace news {
 namespace {
 
-Xapian::WritableDatabase open_database(const std::string& path) {
+Xapian::WritableDatabase open_database(const std::string& path, bool create) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
         throw IndexError(fmt::format("{}: is a file, not a database directory", path));
     }
+    if (!create && !fs::is_directory(path, ec)) throw IndexError(fmt::format("{}: no such database", path));
     try {
-        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        return Xapian::WritableDatabase(path, create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
         throw DatabaseLockedError(fmt::format("{}: database is locked by another indexer", path));
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        if (create) throw IndexError(fmt::format("{}: cannot open database: {}", path, e.get_description()));
+        throw IndexError(fmt::format("{}: no such database (the directory holds no Xapian database; "
+                                     "index articles with news-index --db {} first)",
+                                     path, path));
     } catch (const Xapian::Error& e) {
         throw IndexError(fmt::format("{}: cannot open database: {}", path, e.get_description()));
     }
@@ -44,7 +50,7 @@ StoredCodec codec_of(const Xapian::Database& db, const std::string& path) {
 }  // namespace
 
 IndexWriter::IndexWriter(const IndexWriterOptions& options)
-    : options_(options), db_(open_database(options.path)), codec_(codec_of(db_, options.path)), builder_(),
+    : options_(options), db_(open_database(options.path, options.create)), codec_(codec_of(db_, options.path)), builder_(),
       resolver_(options.aliases,
                 RegistryStore{.get = [this](const std::string& key) { return db_.get_metadata(key); },
                               .set = [this](const std::string& key, const std::string& value) {

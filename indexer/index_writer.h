@@ -42,7 +42,11 @@ public:
 };
 
 struct IndexWriterOptions {
-    std::string path;              ///< database directory; created when absent
+    std::string path;              ///< database directory
+    /// Create the database when @p path holds none. False for the commands
+    /// that work on an existing one (compact, recanonicalize, delete): a
+    /// directory that is not a database is then an error, never made into one.
+    bool create = true;
     std::size_t batch_size = 1000; ///< changes per commit
     bool spelling = true;          ///< collect spelling data for suggestions
     AliasTable aliases;            ///< the user alias file's rules (none by default)
@@ -63,7 +67,8 @@ class IndexWriter {
 public:
     enum class Outcome { added, updated, unchanged };
 
-    /// Opens or creates the database; throws IndexError with a clear message.
+    /// Opens (or, with options.create, creates) the database; throws
+    /// IndexError with a clear message.
     explicit IndexWriter(const IndexWriterOptions& options);
     /// Xapian commits what is pending when the database closes; the spelling
     /// data summed since the last commit goes with it.

@@ -525,15 +525,15 @@ CompactSummary run_compact(const CompactOptions& options, std::ostream& out, std
     CompactSummary summary;
     const auto start = std::chrono::steady_clock::now();
     std::error_code ec;
-    if (!fs::is_directory(options.db_path, ec)) throw IndexError(fmt::format("{}: no such database", options.db_path));
+    auto writer = Job::open_writer(
+        IndexWriterOptions{.path = options.db_path, .create = false, .spelling = false, .upgrade = true},
+        options.wait, options.wait_timeout, options.quiet, options.interrupt, err);
     // The copy goes beside the database's directory (same file system, so that
     // it can be swapped in); through a symbolic link, beside the directory itself.
     fs::path db = fs::canonical(options.db_path, ec);
     if (ec) throw IndexError(fmt::format("{}: {}", options.db_path, ec.message()));
     fs::path copy = db;
     copy += ".compacting";
-    auto writer = Job::open_writer(IndexWriterOptions{.path = options.db_path, .spelling = false, .upgrade = true},
-                                   options.wait, options.wait_timeout, options.quiet, options.interrupt, err);
     if (!writer) {
         if (is_set(options.interrupt)) summary.interrupted = *options.interrupt;  // while waiting for the lock
     } else {
@@ -625,12 +625,9 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& out, std::ostr
 
 RecanonicalizeResult run_recanonicalize(const RecanonicalizeOptions& options, std::ostream& out, std::ostream& err) {
     RecanonicalizeResult result;
-    std::error_code ec;
-    if (!std::filesystem::is_directory(options.db_path, ec)) {
-        throw IndexError(fmt::format("{}: no such database", options.db_path));
-    }
     AliasTable aliases = options.aliases.empty() ? AliasTable() : load_alias_file(options.aliases);
     auto writer = Job::open_writer(IndexWriterOptions{.path = options.db_path,
+                                                      .create = false,
                                                       .batch_size = options.batch_size,
                                                       .aliases = std::move(aliases),
                                                       .upgrade = true},
@@ -661,8 +658,8 @@ RecanonicalizeResult run_recanonicalize(const RecanonicalizeOptions& options, st
 
 DeleteSummary run_delete(const DeleteOptions& options, std::ostream& out, std::ostream& err) {
     DeleteSummary summary;
-    auto writer = Job::open_writer(IndexWriterOptions{.path = options.db_path}, options.wait, options.wait_timeout,
-                                   options.quiet, options.interrupt, err);
+    auto writer = Job::open_writer(IndexWriterOptions{.path = options.db_path, .create = false}, options.wait,
+                                   options.wait_timeout, options.quiet, options.interrupt, err);
     if (writer) {
         for (const std::string& id : options.ids) {
             if (is_set(options.interrupt)) break;

@@ -188,6 +188,28 @@ TEST_F(IndexerCompact, LockedInterruptedAndLeftOverCopiesLeaveTheDatabaseAsItWas
     EXPECT_NE(run_tool("news-index", {"compact", "--help"}).out.find("news-index compact --db DB"), std::string::npos);
 }
 
+// Regression: compact on a directory that was not a database made one in it
+// and then swapped the (empty) compacted copy in for the directory, deleting
+// whatever files it held. compact, recanonicalize and delete now need an
+// existing database and touch nothing else.
+TEST_F(IndexerCompact, ADirectoryThatIsNotADatabaseIsRefusedAndKeepsItsFiles) {
+    const fs::path input = tmp_.write("articles/talks.jsonl",
+                                      R"({"id":"t1","title":"Talks","body":"Talks resumed in Geneva."})" "\n");
+    const std::string dir = input.parent_path().string();
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"compact", "--db", dir}, {"recanonicalize", "--db", dir}, {"delete", "--db", dir, "t1"}}) {
+        RunResult r = run_tool("news-index", args);
+        EXPECT_EQ(r.status, 1) << args[0] << ": " << r.err;
+        EXPECT_NE(r.err.find(dir + ": no such database"), std::string::npos) << args[0] << ": " << r.err;
+        EXPECT_TRUE(fs::exists(input)) << args[0] << " removed the input file";
+        EXPECT_FALSE(fs::exists(input.parent_path() / "iamglass")) << args[0] << " made a database there";
+        EXPECT_FALSE(fs::exists(dir + ".compacting"));
+    }
+    RunResult r = run_tool("news-index", {"delete", "--db", (tmp_ / "absent").string(), "t1"});
+    EXPECT_EQ(r.status, 1) << r.err;
+    EXPECT_FALSE(fs::exists(tmp_ / "absent")) << "delete made a database";
+}
+
 TEST_F(IndexerCompact, ThroughASymbolicLinkTheDirectoryItNamesIsReplaced) {
     const fs::path link = tmp_ / "current";
     fs::create_directory_symlink(db(), link);
