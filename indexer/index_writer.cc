@@ -22,16 +22,24 @@ Xapian::WritableDatabase open_database(const std::string& path, bool create) {
     if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
         throw IndexError(fmt::format("{}: is a file, not a database directory", path));
     }
-    if (!create && !fs::is_directory(path, ec)) throw IndexError(fmt::format("{}: no such database", path));
+    if (!create) {
+        if (!fs::is_directory(path, ec)) throw IndexError(fmt::format("{}: no such database", path));
+        // Read-only first: a writable open of a directory that holds no
+        // database leaves Xapian's lock file behind in it.
+        try {
+            Xapian::Database probe(path);
+        } catch (const Xapian::DatabaseOpeningError&) {
+            throw IndexError(fmt::format("{}: no such database (the directory holds no Xapian database; "
+                                         "index articles with news-index --db {} first)",
+                                         path, path));
+        } catch (const Xapian::Error&) {
+            // anything else is reported by the writable open below
+        }
+    }
     try {
         return Xapian::WritableDatabase(path, create ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
         throw DatabaseLockedError(fmt::format("{}: database is locked by another indexer", path));
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        if (create) throw IndexError(fmt::format("{}: cannot open database: {}", path, e.get_description()));
-        throw IndexError(fmt::format("{}: no such database (the directory holds no Xapian database; "
-                                     "index articles with news-index --db {} first)",
-                                     path, path));
     } catch (const Xapian::Error& e) {
         throw IndexError(fmt::format("{}: cannot open database: {}", path, e.get_description()));
     }

@@ -203,6 +203,7 @@ TEST_F(IndexerCompact, ADirectoryThatIsNotADatabaseIsRefusedAndKeepsItsFiles) {
         EXPECT_NE(r.err.find(dir + ": no such database"), std::string::npos) << args[0] << ": " << r.err;
         EXPECT_TRUE(fs::exists(input)) << args[0] << " removed the input file";
         EXPECT_FALSE(fs::exists(input.parent_path() / "iamglass")) << args[0] << " made a database there";
+        EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1) << args[0] << " left a file";
         EXPECT_FALSE(fs::exists(dir + ".compacting"));
     }
     RunResult r = run_tool("news-index", {"delete", "--db", (tmp_ / "absent").string(), "t1"});
